@@ -1,0 +1,21 @@
+/** @type {import('jest').Config} */
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+// .swcrc's baseUrl must be absolute for @swc/jest.
+swcrc.jsc.baseUrl = __dirname;
+swcrc.swcrc = false;
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/test/**/*.e2e.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swcrc] },
+  moduleNameMapper: {
+    '^@baytaq/(domain|event-store|read-models|filings)$': '<rootDir>/libs/$1/src',
+    '^@baytaq/(domain|event-store|read-models|filings)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

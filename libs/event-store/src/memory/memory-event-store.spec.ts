@@ -1,0 +1,7 @@
+import { describeEventStoreConformance } from '../testing/conformance';
+import { MemoryEventStore } from './memory-event-store';
+
+describeEventStoreConformance('memory', async () => {
+  const store = new MemoryEventStore();
+  return { store, cleanup: () => store.close() };
+});

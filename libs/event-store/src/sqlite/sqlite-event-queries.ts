@@ -1,0 +1,131 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { parseSequencePosition } from '../sequence-position';
+import type { EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+const NO_LIMIT = -1;
+
+/** The prepared statements of the events table, and the mapping of its rows. */
+export class SqliteEventQueries {
+  private readonly byId: Statement<[string], EventRow>;
+  private readonly revision: Statement<[string], { revision: number }>;
+  private readonly insertRow: Statement<[string, string, number, string, string, string, string]>;
+  private readonly forwards: Statement<[string, number, number], EventRow>;
+  private readonly backwards: Statement<[string, number, number], EventRow>;
+  private readonly head: Statement<[], { position: number | null }>;
+  private readonly lastRecorded: Statement<[], { recorded_at: string }>;
+  private readonly filtered = new Map<string, Statement<unknown[], EventRow>>();
+
+  constructor(private readonly db: Database) {
+    this.byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
+    this.revision = db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
+    this.insertRow = db.prepare(
+      'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.forwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    );
+    this.backwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    );
+    this.head = db.prepare('SELECT max(position) AS position FROM events');
+    this.lastRecorded = db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1');
+  }
+
+  findByIds(ids: string[]): RecordedEvent[] {
+    const found: RecordedEvent[] = [];
+    for (const id of ids) {
+      const row = this.byId.get(id);
+      if (row) found.push(toRecorded(row));
+    }
+    return found;
+  }
+
+  /** The stream's last revision, -1 when it does not exist. */
+  streamRevision(stream: string): number {
+    return this.revision.get(stream)?.revision ?? -1;
+  }
+
+  insert(event: EventToAppend, stream: string, revision: number, recordedAt: string): RecordedEvent {
+    const data = JSON.stringify(event.data);
+    const metadata = JSON.stringify(event.metadata ?? {});
+    const info = this.insertRow.run(event.id, stream, revision, event.type, data, metadata, recordedAt);
+    return {
+      id: event.id,
+      stream,
+      revision,
+      position: String(info.lastInsertRowid),
+      type: event.type,
+      data: JSON.parse(data),
+      metadata: JSON.parse(metadata),
+      recordedAt,
+    };
+  }
+
+  readStream(stream: string, options: ReadStreamOptions): RecordedEvent[] {
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows =
+      options.direction === 'backwards'
+        ? this.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.forwards.all(stream, options.fromRevision ?? 0, limit);
+    return rows.map(toRecorded);
+  }
+
+  readAll(options: ReadAllOptions): RecordedEvent[] {
+    const types = options.filter?.eventTypes;
+    const prefixes = options.filter?.streamPrefixes;
+    const key = `${types?.length ?? -1}:${prefixes?.length ?? -1}`;
+    let statement = this.filtered.get(key);
+    if (!statement) {
+      const where = ['position > ?'];
+      if (types) where.push(types.length ? `type IN (${types.map(() => '?').join(',')})` : '0');
+      if (prefixes) {
+        where.push(prefixes.length ? `(${prefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ')})` : '0');
+      }
+      statement = this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      this.filtered.set(key, statement);
+    }
+    const params: unknown[] = [parseSequencePosition(options.after)];
+    if (types) params.push(...types);
+    if (prefixes) for (const p of prefixes) params.push(p.length, p);
+    params.push(options.maxCount ?? NO_LIMIT);
+    return statement.all(...params).map(toRecorded);
+  }
+
+  headPosition(): string | undefined {
+    const position = this.head.get()?.position;
+    return position === null || position === undefined ? undefined : String(position);
+  }
+
+  lastRecordedAt(): string | undefined {
+    return this.lastRecorded.get()?.recorded_at;
+  }
+
+  ping(): void {
+    this.head.get();
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: row.revision,
+    position: String(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+  };
+}
