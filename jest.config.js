@@ -9,7 +9,12 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/test/**/*.e2e.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcrc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcrc],
+    // @fastify/static requires content-disposition@3, an ES module: Node 20.19 loads it, Jest's require does not.
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { swcrc: false, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@baytaq/(domain|event-store|read-models|filings)$': '<rootDir>/libs/$1/src',
     '^@baytaq/(domain|event-store|read-models|filings)/(.*)$': '<rootDir>/libs/$1/src/$2',

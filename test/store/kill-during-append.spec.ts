@@ -14,13 +14,19 @@ describe('sqlite store under kill -9', () => {
 
   it('loses no acknowledged append', async () => {
     const file = join(dir, 'registry.sqlite');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'append-forever.child.ts'), file], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      cwd: join(__dirname, '..', '..'),
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'append-forever.child.ts'), file],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        cwd: join(__dirname, '..', '..'),
+      },
+    );
     const acknowledged: string[] = [];
     let buffer = '';
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       buffer += chunk;

@@ -1,4 +1,10 @@
-import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from './event-store.port';
+import type {
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from './event-store.port';
 
 /** Wakes the followers of a log when something was committed to it. */
 export class CommitSignal {

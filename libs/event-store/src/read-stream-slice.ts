@@ -5,7 +5,10 @@ export function readStreamSlice<T extends { revision: number }>(events: T[], opt
   const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
   if (options.direction === 'backwards') {
     const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
-    return events.filter((e) => e.revision <= from).reverse().slice(0, max);
+    return events
+      .filter((e) => e.revision <= from)
+      .reverse()
+      .slice(0, max);
   }
   const from = options.fromRevision ?? 0;
   return events.filter((e) => e.revision >= from).slice(0, max);

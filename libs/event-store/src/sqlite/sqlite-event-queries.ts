@@ -93,7 +93,9 @@ export class SqliteEventQueries {
       if (prefixes) {
         where.push(prefixes.length ? `(${prefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ')})` : '0');
       }
-      statement = this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      statement = this.db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+      );
       this.filtered.set(key, statement);
     }
     const params: unknown[] = [parseSequencePosition(options.after)];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkExpectedRevision, detectRetry, validateAppend } from '../append-check';
-import { StoreUnavailableError } from '../errors';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendResult,
   EventStore,
@@ -30,6 +30,23 @@ export interface SqliteEventStoreOptions {
   onAppended?: (db: Database.Database, events: RecordedEvent[]) => void;
 }
 
+type Outcome = { result: AppendResult; error?: undefined } | { result?: undefined; error: unknown };
+
+/**
+ * SQLite's own errors are recognised by their code, not by class: the native addon keeps the
+ * SqliteError class of the first module registry that loaded it (Jest has one per test file).
+ */
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/** Our own errors pass; an error of SQLite itself (I/O, full disk) means the store cannot serve. */
+function storeError(error: unknown): unknown {
+  const code = sqliteCode(error);
+  return code ? new StoreUnavailableError(`sqlite: ${code}: ${(error as Error).message}`) : error;
+}
+
 interface PendingAppend {
   stream: string;
   events: EventToAppend[];
@@ -47,6 +64,7 @@ export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteEventQueries;
   private readonly signal = new CommitSignal();
   private readonly clock: MonotonicClock;
+  private readonly appendInTransaction: (pending: PendingAppend, recordedAt: string) => AppendResult;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -57,6 +75,9 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.clock = new MonotonicClock(options.now);
     this.queries = new SqliteEventQueries(db);
+    this.appendInTransaction = db.transaction((pending: PendingAppend, recordedAt: string) =>
+      this.appendOne(pending, recordedAt),
+    );
     const last = this.queries.lastRecordedAt();
     if (last) this.clock.advanceTo(last);
   }
@@ -96,23 +117,9 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: Array<{ result?: AppendResult; error?: unknown }> = [];
-    try {
-      const recordedAt = this.clock.nowIso();
-      this.db.transaction(() => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ result: this.db.transaction(() => this.appendOne(pending, recordedAt))() });
-          } catch (error) {
-            outcomes.push({ error });
-          }
-        }
-      })();
-    } catch (error) {
-      // The commit itself failed: nothing of the batch is stored.
-      for (const pending of batch) pending.reject(new StoreUnavailableError(`commit failed: ${String(error)}`));
-      return;
-    }
+    const recordedAt = this.clock.nowIso();
+    const outcomes =
+      batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome.result) pending.resolve(outcome.result);
@@ -121,16 +128,64 @@ export class SqliteEventStore implements EventStore {
     this.signal.notify();
   }
 
+  /** One append alone needs no savepoint: its transaction is its outcome. */
+  private commitAlone(pending: PendingAppend, recordedAt: string): Outcome {
+    try {
+      return { result: this.appendInTransaction(pending, recordedAt) };
+    } catch (error) {
+      return this.afterFailure(pending, error);
+    }
+  }
+
+  /** Each append in its own savepoint, so that a conflict fails it alone; one commit (one fsync) for all. */
+  private commitGroup(batch: PendingAppend[], recordedAt: string): Outcome[] {
+    const outcomes: Outcome[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const pending of batch) {
+          try {
+            // Nested: better-sqlite3 runs it in a savepoint, rolled back alone on a throw.
+            outcomes.push({ result: this.appendInTransaction(pending, recordedAt) });
+          } catch (error) {
+            outcomes.push(this.afterFailure(pending, error));
+          }
+        }
+      })();
+    } catch (error) {
+      // The commit itself failed: nothing of the batch is stored.
+      return batch.map(() => ({ error: storeError(error) }));
+    }
+    return outcomes;
+  }
+
+  /**
+   * The common case pays for no id lookup: a retry is looked for only once the append has
+   * failed on its expected revision or on an event id that is stored already.
+   */
   private appendOne(pending: PendingAppend, recordedAt: string): AppendResult {
     const { stream, events, expected } = pending;
-    const retry = detectRetry(stream, events, this.queries.findByIds(events.map((e) => e.id)));
-    if (retry) return retry;
     const current = this.queries.streamRevision(stream);
     checkExpectedRevision(stream, expected, current);
     const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
     this.options.onAppended?.(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
     return { stream, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) };
+  }
+
+  /** Runs after the failed append was rolled back: a retry of a stored append gets its original result. */
+  private afterFailure(pending: PendingAppend, error: unknown): Outcome {
+    const idTaken = sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.id');
+    if (!(error instanceof WrongExpectedRevisionError) && !idTaken) return { error: storeError(error) };
+    try {
+      const retry = detectRetry(
+        pending.stream,
+        pending.events,
+        this.queries.findByIds(pending.events.map((e) => e.id)),
+      );
+      return retry ? { result: retry } : { error };
+    } catch (duplicate) {
+      return { error: duplicate };
+    }
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

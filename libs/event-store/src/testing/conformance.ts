@@ -56,7 +56,10 @@ export function describeEventStoreConformance(name: string, factory: () => Promi
         const result = await store.append(stream, [a, b], 'no_stream');
         expect(result).toMatchObject({ stream, revision: 1, eventIds: [a.id, b.id] });
         const read = await store.readStream(stream);
-        expect(read.map((e) => [e.id, e.revision])).toEqual([[a.id, 0], [b.id, 1]]);
+        expect(read.map((e) => [e.id, e.revision])).toEqual([
+          [a.id, 0],
+          [b.id, 1],
+        ]);
         expect(read[1]!.position).toBe(result.position);
       });
 
@@ -84,9 +87,7 @@ export function describeEventStoreConformance(name: string, factory: () => Promi
       it('lets exactly one of 50 concurrent appends with the same expected revision win', async () => {
         const stream = uniqueStream();
         await store.append(stream, [event()], 'no_stream');
-        const outcomes = await Promise.allSettled(
-          Array.from({ length: 50 }, () => store.append(stream, [event()], 0)),
-        );
+        const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => store.append(stream, [event()], 0)));
         const won = outcomes.filter((o) => o.status === 'fulfilled');
         const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(won).toHaveLength(1);
@@ -152,7 +153,12 @@ export function describeEventStoreConformance(name: string, factory: () => Promi
       it('keeps data, metadata and recorded-at', async () => {
         const stream = uniqueStream();
         const data = { name: { kk: 'Қазақстанның «Байтақ» жасылдар партиясы', ru: 'Байтақ' }, seats: null, n: 3 };
-        const e = { id: randomUUID(), type: 'PartyFounded', data, metadata: { actor: 'registrar-1', effectiveDate: '2022-09-24' } };
+        const e = {
+          id: randomUUID(),
+          type: 'PartyFounded',
+          data,
+          metadata: { actor: 'registrar-1', effectiveDate: '2022-09-24' },
+        };
         const before = Date.now();
         await store.append(stream, [e], 'no_stream');
         const [read] = await store.readStream(stream);
@@ -181,7 +187,10 @@ export function describeEventStoreConformance(name: string, factory: () => Promi
         }
         const afterTen = ours(await store.readAll({ after: log[9]!.position }));
         expect(afterTen.map((e) => e.id)).toEqual(committed.slice(10));
-        const odd = await store.readAll({ after: start, filter: { eventTypes: ['Odd'], streamPrefixes: [`${prefix}1`] } });
+        const odd = await store.readAll({
+          after: start,
+          filter: { eventTypes: ['Odd'], streamPrefixes: [`${prefix}1`] },
+        });
         expect(odd.map((e) => e.data['i'])).toEqual(
           log.filter((e) => e.type === 'Odd' && e.stream.startsWith(`${prefix}1`)).map((e) => e.data['i']),
         );
@@ -195,7 +204,8 @@ export function describeEventStoreConformance(name: string, factory: () => Promi
       it('delivers every event exactly once across catch-up and live, then signals caught up once', async () => {
         const prefix = `sub${randomUUID().slice(0, 8)}`;
         const appended: string[] = [];
-        for (let i = 0; i < 40; i++) appended.push(...(await store.append(`${prefix}-${i % 4}`, [event()], 'any')).eventIds);
+        for (let i = 0; i < 40; i++)
+          appended.push(...(await store.append(`${prefix}-${i % 4}`, [event()], 'any')).eventIds);
         const from = (await store.readStream(`${prefix}-1`))[2]!;
         const startAt = appended.indexOf(from.id);
         const seen: string[] = [];
@@ -220,9 +230,7 @@ export function describeEventStoreConformance(name: string, factory: () => Promi
       if (!subject.reopen) return expect(subject.reopen).toBeUndefined();
       const stream = uniqueStream();
       const ids: string[] = [];
-      const results = await Promise.all(
-        Array.from({ length: 20 }, () => store.append(stream, [event()], 'any')),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.append(stream, [event()], 'any')));
       results.forEach((r) => ids.push(...r.eventIds));
       store = await subject.reopen();
       const read = await store.readStream(stream);

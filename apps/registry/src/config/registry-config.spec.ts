@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './registry-config';
+
+describe('configuration', () => {
+  it('has the defaults of API.md', () => {
+    const config = loadConfig({}, '/srv/registry');
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/registry/data',
+      store: 'sqlite',
+      kurrentDbUrl: undefined,
+      adminKey: undefined,
+      timezone: 'Asia/Almaty',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ REGISTRY_STORE: 'postgres' }, 'REGISTRY_STORE'],
+    [{ REGISTRY_STORE: 'kurrentdb' }, 'REGISTRY_KURRENTDB_URL'],
+    [{ REGISTRY_KURRENTDB_URL: 'http://localhost:2113' }, 'REGISTRY_KURRENTDB_URL'],
+    [{ REGISTRY_ADMIN_KEY: 'short' }, 'REGISTRY_ADMIN_KEY'],
+    [{ REGISTRY_TIMEZONE: 'Mars/Olympus' }, 'REGISTRY_TIMEZONE'],
+    [{ HOST: 'a host' }, 'HOST'],
+  ])('refuses %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as Error).message).toContain(variable);
+  });
+
+  it('takes a KurrentDB connection string and an absolute data directory', () => {
+    const config = loadConfig({
+      REGISTRY_STORE: 'kurrentdb',
+      REGISTRY_KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+      REGISTRY_DATA_DIR: '/var/lib/baytaq',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({ store: 'kurrentdb', dataDir: '/var/lib/baytaq', port: 8080 });
+  });
+});

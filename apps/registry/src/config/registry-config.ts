@@ -1,0 +1,98 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type StoreKind = 'sqlite' | 'kurrentdb';
+
+export interface RegistryConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  store: StoreKind;
+  kurrentDbUrl: string | undefined;
+  adminKey: string | undefined;
+  timezone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit: number;
+}
+
+/** A variable of the environment that the registry cannot start with. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  }
+  return raw as T;
+}
+
+function timezone(env: Env): string {
+  const zone = env['REGISTRY_TIMEZONE'] || 'Asia/Almaty';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+  } catch {
+    throw new ConfigError('REGISTRY_TIMEZONE', `unknown IANA time zone ${JSON.stringify(zone)}`);
+  }
+  return zone;
+}
+
+function kurrentDbUrl(env: Env, store: StoreKind): string | undefined {
+  const url = env['REGISTRY_KURRENTDB_URL'] || undefined;
+  if (store === 'kurrentdb' && !url) {
+    throw new ConfigError('REGISTRY_KURRENTDB_URL', 'is required when REGISTRY_STORE=kurrentdb');
+  }
+  if (url && !/^(kurrentdb|kdb|esdb|eventstore)(\+discover)?:\/\/[^\s]+$/.test(url)) {
+    throw new ConfigError('REGISTRY_KURRENTDB_URL', `is not a KurrentDB connection string: ${JSON.stringify(url)}`);
+  }
+  return url;
+}
+
+function adminKey(env: Env): string | undefined {
+  const key = env['REGISTRY_ADMIN_KEY'] || undefined;
+  if (key !== undefined && (key.length < 24 || /\s/.test(key))) {
+    throw new ConfigError('REGISTRY_ADMIN_KEY', 'must be at least 24 characters without spaces');
+  }
+  return key;
+}
+
+/** Reads and validates the environment: a bad value names its variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): RegistryConfig {
+  const store = oneOf(env, 'REGISTRY_STORE', ['sqlite', 'kurrentdb'] as const, 'sqlite');
+  const dataDir = env['REGISTRY_DATA_DIR'] || './data';
+  const host = env['HOST'] || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host))
+    throw new ConfigError('HOST', `not a host name or address: ${JSON.stringify(host)}`);
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+    store,
+    kurrentDbUrl: kurrentDbUrl(env, store),
+    adminKey: adminKey(env),
+    timezone: timezone(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    bodyLimit: integer(env, 'REGISTRY_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+  };
+}
+
+export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WrongExpectedRevisionError } from '../errors';
+import { event, uniqueStream } from '../testing/conformance';
+import { SqliteEventStore } from './sqlite-event-store';
+
+describe('sqlite group commit', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'baytaq-group-'));
+    // A clock a second apart at every reading: each commit gets its own recorded-at.
+    let tick = Date.parse('2026-01-01T00:00:00Z');
+    store = SqliteEventStore.open(join(dir, 'registry.sqlite'), { now: () => new Date((tick += 1000)) });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits concurrent appends together, and a conflict fails alone', async () => {
+    const taken = uniqueStream();
+    await store.append(taken, [event()], 'no_stream');
+    const others = Array.from({ length: 9 }, () => uniqueStream());
+    const outcomes = await Promise.allSettled([
+      ...others.map((s) => store.append(s, [event(), event()], 'no_stream')),
+      store.append(taken, [event()], 'no_stream'),
+    ]);
+    const conflict = outcomes.pop()!;
+    expect(conflict.status).toBe('rejected');
+    expect((conflict as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
+    // One transaction: one transaction time for every append of the batch.
+    const recordedAt = new Set<string>();
+    for (const s of others) for (const e of await store.readStream(s)) recordedAt.add(e.recordedAt);
+    expect(recordedAt.size).toBe(1);
+    expect(await store.readStream(taken)).toHaveLength(1);
+  });
+
+  it('runs on a file in WAL mode with synchronous=FULL', () => {
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('commits what is queued when closed', async () => {
+    const stream = uniqueStream();
+    const pending = store.append(stream, [event()], 'no_stream');
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ revision: 0 });
+    store = SqliteEventStore.open(join(dir, 'registry.sqlite'));
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    if (!statSync(path).isFile()) return [];
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [
+    ...text.matchAll(
+      /(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ];
+  return found.map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+describe('architecture', () => {
+  it('keeps the domain free of frameworks, adapters and I/O: it imports only its own files', () => {
+    const files = sources(join(root, 'libs/domain/src'));
+    expect(files.length).toBeGreaterThan(0);
+    const offending = files.flatMap((f) =>
+      imports(f)
+        .filter((spec) => !spec.startsWith('.'))
+        .map((spec) => `${relative(root, f)} imports ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps the domain free of the clock and of randomness', () => {
+    const offending = sources(join(root, 'libs/domain/src')).filter((f) =>
+      /\bDate\.now\(|new Date\(\s*\)|Math\.random\(|crypto\.|process\./.test(readFileSync(f, 'utf8')),
+    );
+    expect(offending.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('keeps the libraries free of the application and of NestJS', () => {
+    const libs = ['event-store', 'read-models', 'filings'].flatMap((lib) => sources(join(root, 'libs', lib, 'src')));
+    const offending = libs.flatMap((f) =>
+      imports(f)
+        .filter((spec) => spec.startsWith('@nestjs/') || spec.includes('apps/'))
+        .map((spec) => `${relative(root, f)} imports ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('recognises a forbidden import (the check itself works)', () => {
+    expect(imports(join(__dirname, 'dependencies.spec.ts'))).toContain('node:fs');
+  });
+});
