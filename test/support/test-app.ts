@@ -5,9 +5,14 @@ import { join } from 'node:path';
 import { loadConfig, type RegistryConfig } from '../../apps/registry/src/config/registry-config';
 import { createApp } from '../../apps/registry/src/create-app';
 
+/** The admin key test apps start with (REGISTRY_ADMIN_KEY): synthetic, never a real secret. */
+export const TEST_ADMIN_KEY = 'bq_TEST-ONLY-synthetic-admin-key-0000000000';
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: RegistryConfig;
+  /** An admin API key of the app: send it as `authorization: Bearer <adminKey>`. Empty when the test turned REGISTRY_ADMIN_KEY off. */
+  adminKey: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -15,12 +20,18 @@ export interface TestApp {
 /** The real application on a real sqlite file in a fresh data directory, driven through Fastify's inject. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-app-'));
-  const config = loadConfig({ REGISTRY_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    REGISTRY_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    REGISTRY_ADMIN_KEY: TEST_ADMIN_KEY,
+    ...env,
+  });
   const app = await createApp(config);
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     config,
+    adminKey: config.adminKey ?? '',
     dataDir,
     async close() {
       await app.close();

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { HealthController } from './health/health.controller';
 import { EventStoreLifecycle, eventStoreProvider } from './store/event-store.provider';
@@ -9,6 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
+      imports: [AuthModule, WritesModule],
       controllers: [HealthController],
       providers: [{ provide: REGISTRY_CONFIG, useValue: config }, eventStoreProvider, EventStoreLifecycle],
       exports: [REGISTRY_CONFIG, eventStoreProvider],

@@ -11,6 +11,10 @@ export interface RegistryConfig {
   adminKey: string | undefined;
   timezone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Keys the HMAC of IIN reservation streams; generated into the data directory when not given. */
+  iinSecret: string | undefined;
+  /** Minimum age for admission: party-charter practice, not law. */
+  minAge: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
 }
@@ -91,6 +95,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     adminKey: adminKey(env),
     timezone: timezone(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    iinSecret: env['REGISTRY_IIN_SECRET'] || undefined,
+    minAge: integer(env, 'REGISTRY_MIN_AGE', 18, 14, 100),
     bodyLimit: integer(env, 'REGISTRY_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
   };
 }

@@ -6,6 +6,7 @@ import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '@baytaq/event-store';
+import { DomainProblem } from '../commands/domain-problem';
 import { problem, ProblemError, type FieldError, type ProblemDetails } from './problem';
 
 export interface MappedError {
@@ -40,6 +41,12 @@ function httpExceptionProblem(error: HttpException): ProblemDetails {
 export function errorToProblem(error: unknown): MappedError {
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers, internal: false };
   if (error instanceof HttpException) return { problem: httpExceptionProblem(error), headers: {}, internal: false };
+  if (error instanceof DomainProblem) {
+    const { code, message, details } = error.error;
+    const field = typeof details?.['field'] === 'string' ? details['field'] : undefined;
+    const extra = { ...(details ?? {}), ...(field ? { errors: [{ field, code, message }] } : {}) };
+    return { problem: problem(error.status, code, message, extra), headers: {}, internal: false };
+  }
   if (error instanceof WrongExpectedRevisionError) {
     const actual = error.actual === 'no_stream' ? undefined : String(error.actual);
     return {

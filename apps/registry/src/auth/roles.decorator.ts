@@ -1,0 +1,41 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ProblemDto } from '../shared-dto/problem.dto';
+import type { Role } from './roles';
+
+export const ACCESS_METADATA = 'baytaq:access';
+
+/** Who may call a route. Routes without a decorator are `authenticated` (secure by default). */
+export type Access = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+
+const unauthorized = ApiUnauthorizedResponse({
+  type: ProblemDto,
+  description: '`auth.unauthenticated`: no API key, or an unknown or revoked one',
+});
+
+/** Needs a key holding one of the roles (an admin key always passes). On a class or a method; the method wins. */
+export function RequireRoles(...roles: [Role, ...Role[]]): ClassDecorator & MethodDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies Access),
+    ApiBearerAuth('apiKey'),
+    unauthorized,
+    ApiForbiddenResponse({ type: ProblemDto, description: `\`auth.forbidden\`: needs ${roles.join(' or ')}` }),
+  );
+}
+
+/** Needs a valid key of any role. The default already; says so in the OpenAPI document and overrides a class-level @PublicRead. */
+export function Authenticated(): ClassDecorator & MethodDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies Access),
+    ApiBearerAuth('apiKey'),
+    unauthorized,
+  );
+}
+
+/**
+ * No key needed. A key that is sent is still checked: a valid one sets the request's principal
+ * (so a handler can show more to it), a bad one is 401.
+ */
+export function PublicRead(): ClassDecorator & MethodDecorator {
+  return SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies Access);
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Decider, DomainError, Envelope, WithHistory } from '@baytaq/domain';
+import { foldStream } from '@baytaq/domain';
+import {
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type JsonObject,
+} from '@baytaq/event-store';
+import { DomainProblem } from './domain-problem';
+import { eventIdSource } from './deterministic-id';
+import { ENVELOPE_VERSION, type WriteContext } from './write-context';
+
+type DomainEvent = { type: string; data: object };
+
+export interface LoadedStream<S> {
+  state: S;
+  /** The stream's last revision, -1 when it does not exist. */
+  revision: number;
+}
+
+export interface WriteResult {
+  id: string;
+  stream: string;
+  revision: number;
+  position: string;
+  eventIds: string[];
+  warnings?: Array<{ code: string; message: string }>;
+}
+
+/** Attempts of a write whose stream moved under it, when the client did not pin a revision. */
+const ATTEMPTS = 5;
+
+/**
+ * Load the stream, fold it, decide, append with the revision that was read. When someone else
+ * wrote in between, decide again on the new state; with If-Match the client asked for exactly
+ * that revision, so a conflict is theirs to resolve (412).
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<C, E extends DomainEvent, S extends WithHistory<E>, X>(
+    stream: string,
+    decider: Decider<C, E, S, X>,
+  ): Promise<LoadedStream<S>> {
+    const recorded = await this.store.readStream(stream);
+    const envelopes: Envelope<E>[] = recorded.map((r) => ({
+      eventId: r.id,
+      event: { type: r.type, data: r.data } as unknown as E,
+    }));
+    return { state: foldStream(decider, envelopes), revision: recorded.length - 1 };
+  }
+
+  async run<C, E extends DomainEvent, S extends WithHistory<E>, X>(options: {
+    id: string;
+    stream: string;
+    decider: Decider<C, E, S, X>;
+    command: C;
+    /** Builds the decision's context from the loaded state (loading other streams as needed). */
+    context: (state: S) => Promise<X> | X;
+    write: WriteContext;
+    /** Which write of the request this is, for the derivation of idempotent event ids. */
+    part?: number;
+  }): Promise<WriteResult> {
+    const { stream, decider, command, write } = options;
+    const ids = eventIdSource(write.idempotencyScope && `${write.idempotencyScope}#${options.part ?? 0}`);
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await this.load(stream, decider);
+      if (write.ifMatch !== undefined && write.ifMatch !== revision) {
+        throw new WrongExpectedRevisionError(stream, write.ifMatch, revision < 0 ? 'no_stream' : revision);
+      }
+      const decision = decider.decide(command, state, await options.context(state));
+      if (!decision.ok) throw new DomainProblem(decision.error as DomainError);
+      const events = decision.events.map((e, i) => this.envelope(e, ids(stream, i), write));
+      try {
+        const result = await this.store.append(stream, events, revision < 0 ? 'no_stream' : revision);
+        return {
+          id: options.id,
+          ...result,
+          ...(decision.warnings?.length ? { warnings: decision.warnings.map((w) => ({ ...w })) } : {}),
+        };
+      } catch (error) {
+        const retry = error instanceof WrongExpectedRevisionError && write.ifMatch === undefined && attempt < ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private envelope(event: DomainEvent, id: string, write: WriteContext): EventToAppend {
+    const data = event.data as JsonObject;
+    const metadata: JsonObject = {
+      schemaVersion: ENVELOPE_VERSION,
+      actor: write.actor,
+      correlationId: write.correlationId,
+      causationId: write.causationId,
+      effectiveDate: typeof data['effectiveDate'] === 'string' ? data['effectiveDate'] : (data['date'] ?? write.today),
+    };
+    if (write.idempotencyKey) metadata['idempotencyKey'] = write.idempotencyKey;
+    return { id, type: event.type, data, metadata };
+  }
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@baytaq/event-store';
+
+const TYPES = ['OrganisationEstablished', 'MemberAdmitted', 'MemberTransferred', 'PostCreated', 'TenureStarted'];
+
+function add(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** `organisation-<uuid>` → `<uuid>`, and back. */
+export const organisationStream = (id: string): string => `organisation-${id}`;
+export const personStream = (id: string): string => `person-${id}`;
+export const meetingStream = (id: string): string => `meeting-${id}`;
+const idOf = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
+
+/**
+ * Which streams a decision must load besides its own: an organisation's children and the people
+ * who were ever its members, and the organisations where a person ever held a post. Supersets
+ * are harmless (the decision recomputes facts from the streams it loads, retractions included),
+ * so the index only grows. It follows the global log and catches up before every use, so a
+ * write is visible to the next command at once.
+ */
+@Injectable()
+export class RelationsIndex {
+  private readonly children = new Map<string, Set<string>>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly tenureOrganisations = new Map<string, Set<string>>();
+  /** Post and tenure ids → the organisation whose stream holds them. */
+  private readonly owners = new Map<string, string>();
+  private after: string | undefined;
+  private catchingUp: Promise<void> | undefined;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async childrenOf(organisationId: string): Promise<string[]> {
+    await this.catchUp();
+    return [...(this.children.get(organisationId) ?? [])];
+  }
+
+  async membersEverOf(organisationId: string): Promise<string[]> {
+    await this.catchUp();
+    return [...(this.members.get(organisationId) ?? [])];
+  }
+
+  async organisationsWithTenuresOf(personId: string): Promise<string[]> {
+    await this.catchUp();
+    return [...(this.tenureOrganisations.get(personId) ?? [])];
+  }
+
+  /** The organisation whose stream holds a post or a tenure. */
+  async ownerOf(postOrTenureId: string): Promise<string | undefined> {
+    await this.catchUp();
+    return this.owners.get(postOrTenureId);
+  }
+
+  /** One catch-up at a time; callers arriving meanwhile wait for it and then run their own. */
+  async catchUp(): Promise<void> {
+    while (this.catchingUp) await this.catchingUp;
+    this.catchingUp = this.readNew().finally(() => (this.catchingUp = undefined));
+    await this.catchingUp;
+  }
+
+  private async readNew(): Promise<void> {
+    for (;;) {
+      const batch = await this.store.readAll({ after: this.after, maxCount: 1000, filter: { eventTypes: TYPES } });
+      for (const event of batch) this.apply(event);
+      if (batch.length < 1000) return;
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    const data = event.data as Record<string, string | undefined>;
+    switch (event.type) {
+      case 'OrganisationEstablished':
+        if (data['parentId']) add(this.children, data['parentId'], idOf(event.stream));
+        break;
+      case 'MemberAdmitted':
+      case 'MemberTransferred':
+        if (data['organisationId']) add(this.members, data['organisationId'], idOf(event.stream));
+        break;
+      case 'PostCreated':
+        if (data['postId']) this.owners.set(data['postId'], idOf(event.stream));
+        break;
+      case 'TenureStarted':
+        if (data['personId']) add(this.tenureOrganisations, data['personId'], idOf(event.stream));
+        if (data['tenureId']) this.owners.set(data['tenureId'], idOf(event.stream));
+        break;
+    }
+    this.after = event.position;
+  }
+}

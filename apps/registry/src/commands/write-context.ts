@@ -1,0 +1,18 @@
+/** Who writes, why and under which guarantees: what every event's metadata records. */
+export interface WriteContext {
+  /** The API key's name. */
+  actor: string;
+  correlationId: string;
+  /** The request (or event) that caused this write. */
+  causationId: string;
+  /** The idempotency stream of the request, when it carried an Idempotency-Key. */
+  idempotencyScope?: string;
+  idempotencyKey?: string;
+  /** The revision the client expects the target stream to have (If-Match). */
+  ifMatch?: number;
+  /** The registry's "today" in its time zone. */
+  today: string;
+}
+
+/** Metadata schema version of the envelope; event data versions live in `schemaVersion` per type. */
+export const ENVELOPE_VERSION = 1;

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { ProblemError } from '../http/problem';
+import type { WriteContext } from './write-context';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `If-Match: "<revision>"`, as the ETag of a single resource gives it. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = IF_MATCH.exec(value.trim());
+  if (!match) {
+    throw ProblemError.of(400, 'request.invalid_if_match', 'If-Match must be a quoted revision, e.g. "3"', {
+      errors: [{ field: 'If-Match', code: 'format', message: 'expected "<revision>"' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+/** The metadata of a write from its request: actor, correlation, causation, If-Match and Idempotency-Key. */
+export function writeContextOf(request: FastifyRequest, actor: string, today: string): WriteContext {
+  const given = header(request, 'x-correlation-id');
+  if (given !== undefined && !CORRELATION_ID.test(given)) {
+    throw ProblemError.of(
+      400,
+      'request.invalid_correlation_id',
+      'X-Correlation-Id must be 1 to 128 of A-Z a-z 0-9 . _ : -',
+    );
+  }
+  const ifMatch = parseIfMatch(header(request, 'if-match'));
+  const idempotencyKey = header(request, 'idempotency-key');
+  return {
+    actor,
+    correlationId: given ?? randomUUID(),
+    causationId: String(request.id ?? randomUUID()),
+    today,
+    ...(ifMatch === undefined ? {} : { ifMatch }),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  };
+}

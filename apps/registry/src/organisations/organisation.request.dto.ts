@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { BODY_TYPES, DISSOLUTION_REASONS, ORGANISATION_KINDS, POST_ROLES } from '@baytaq/domain';
+import { BasisDto } from '../shared-dto/basis.dto';
+import { MultilingualNameDto } from '../shared-dto/names.dto';
+
+const DATE = { strict: true } as const;
+
+export class EstablishOrganisationRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Chosen by the client so that a retry cannot create twice' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS, example: 'regional_branch' })
+  @IsIn(ORGANISATION_KINDS)
+  kind!: (typeof ORGANISATION_KINDS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for everything but a party' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiProperty({ type: MultilingualNameDto })
+  @ValidateNested()
+  @Type(() => MultilingualNameDto)
+  name!: MultilingualNameDto;
+
+  @ApiPropertyOptional({ enum: BODY_TYPES, description: 'For bodies only' })
+  @IsOptional()
+  @IsIn(BODY_TYPES)
+  bodyType?: (typeof BODY_TYPES)[number];
+
+  @ApiPropertyOptional({ example: '350000000', description: 'KATO code of the territory, for branches' })
+  @IsOptional()
+  @Matches(/^\d{9}$/, { message: 'kato must be 9 digits' })
+  kato?: string;
+
+  @ApiProperty({ example: '2023-01-10' })
+  @IsISO8601(DATE)
+  effectiveDate!: string;
+
+  @ApiPropertyOptional({ type: BasisDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BasisDto)
+  basis?: BasisDto;
+}
+
+export class RegisterOrganisationRequest {
+  @ApiProperty({ example: 'Ministry of Justice of the Republic of Kazakhstan' })
+  @IsString()
+  @Length(1, 300)
+  authority!: string;
+
+  @ApiProperty({ example: 'SYN-0001' })
+  @IsString()
+  @Length(1, 100)
+  number!: string;
+
+  @ApiProperty({ example: '221140000001', description: 'Business identification number, 12 digits' })
+  @Matches(/^\d{12}$/, { message: 'bin must be 12 digits' })
+  bin!: string;
+
+  @ApiProperty({ example: '2022-11-28' })
+  @IsISO8601(DATE)
+  effectiveDate!: string;
+}
+
+export class RenameOrganisationRequest {
+  @ApiProperty({ type: MultilingualNameDto })
+  @ValidateNested()
+  @Type(() => MultilingualNameDto)
+  name!: MultilingualNameDto;
+
+  @ApiProperty({ example: '2023-07-22' })
+  @IsISO8601(DATE)
+  effectiveDate!: string;
+
+  @ApiPropertyOptional({ type: BasisDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BasisDto)
+  basis?: BasisDto;
+}
+
+export class DissolveOrganisationRequest {
+  @ApiProperty({ example: '2024-03-01' })
+  @IsISO8601(DATE)
+  effectiveDate!: string;
+
+  @ApiProperty({ enum: DISSOLUTION_REASONS, example: 'decision' })
+  @IsIn(DISSOLUTION_REASONS)
+  reason!: (typeof DISSOLUTION_REASONS)[number];
+
+  @ApiPropertyOptional({ type: [String], description: 'Lineage of a merge or split' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  successorIds?: string[];
+
+  @ApiPropertyOptional({ type: BasisDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BasisDto)
+  basis?: BasisDto;
+}
+
+export class CreatePostRequest {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ type: MultilingualNameDto })
+  @ValidateNested()
+  @Type(() => MultilingualNameDto)
+  title!: MultilingualNameDto;
+
+  @ApiProperty({ enum: POST_ROLES, example: 'chair' })
+  @IsIn(POST_ROLES)
+  role!: (typeof POST_ROLES)[number];
+
+  @ApiPropertyOptional({ example: 1, nullable: true, description: 'Default 1; null means unlimited' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  seats?: number | null;
+
+  @ApiProperty({ example: '2023-01-10' })
+  @IsISO8601(DATE)
+  effectiveDate!: string;
+
+  @ApiPropertyOptional({ type: BasisDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BasisDto)
+  basis?: BasisDto;
+}

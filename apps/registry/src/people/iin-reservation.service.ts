@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@baytaq/event-store';
+import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { DomainProblem } from '../commands/domain-problem';
+import { personStream } from '../commands/relations.index';
+import type { WriteContext } from '../commands/write-context';
+
+export const IIN_SECRET_FILE = 'iin-hmac.key';
+
+/** The secret keys the reservation streams' names: a raw IIN never appears in a stream name or metadata. */
+function loadSecret(config: RegistryConfig): Buffer {
+  if (config.iinSecret) return Buffer.from(config.iinSecret, 'utf8');
+  const file = join(config.dataDir, IIN_SECRET_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
+}
+
+/**
+ * One IIN, one person: the stream `iin-<hmac>` is created with "no stream" by the first person
+ * to claim it. A reservation whose person was never recorded (a crash between the two appends)
+ * may be taken over.
+ */
+@Injectable()
+export class IinReservations {
+  private readonly secret: Buffer;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(REGISTRY_CONFIG) config: RegistryConfig,
+  ) {
+    this.secret = loadSecret(config);
+  }
+
+  streamOf(iin: string): string {
+    return `iin-${createHmac('sha256', this.secret).update(iin).digest('hex').slice(0, 48)}`;
+  }
+
+  async reserve(iin: string, personId: string, write: WriteContext): Promise<void> {
+    const stream = this.streamOf(iin);
+    const events = await this.store.readStream(stream);
+    const holder = events.length ? String(events[events.length - 1]!.data['personId']) : undefined;
+    if (holder === personId) return;
+    if (holder !== undefined && (await this.store.readStream(personStream(holder), { maxCount: 1 })).length > 0) {
+      throw new DomainProblem({
+        code: 'iin.taken',
+        kind: 'conflict',
+        message: 'another person is registered with this IIN',
+        details: { field: 'iin' },
+      });
+    }
+    const event = {
+      id: randomUUID(),
+      type: 'IinReserved',
+      data: { personId },
+      metadata: { actor: write.actor, correlationId: write.correlationId },
+    };
+    try {
+      await this.store.append(stream, [event], events.length ? events.length - 1 : 'no_stream');
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return this.reserve(iin, personId, write);
+      throw error;
+    }
+  }
+}

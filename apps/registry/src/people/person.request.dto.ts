@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { DETAILS_CHANGE_REASONS, MEMBERSHIP_END_REASONS } from '@baytaq/domain';
+import { BasisDto } from '../shared-dto/basis.dto';
+import { LatinNameDto, PersonNameDto } from '../shared-dto/names.dto';
+
+export class ContactsDto {
+  @ApiPropertyOptional({ example: '+7 700 000 0000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'synthetic.member@example.org' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Synthetic street 1, Karaganda' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  address?: string;
+}
+
+class PersonDetailsFields {
+  @ApiPropertyOptional({ type: LatinNameDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LatinNameDto)
+  latinName?: LatinNameDto;
+
+  @ApiPropertyOptional({
+    example: '900101300007',
+    description: '12 digits; the check digit is verified (422 when wrong)',
+  })
+  @IsOptional()
+  @Matches(/^\d{12}$/, { message: 'iin must be 12 digits' })
+  iin?: string;
+
+  @ApiPropertyOptional({ example: '1990-01-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ type: ContactsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactsDto)
+  contacts?: ContactsDto;
+}
+
+export class RegisterPersonRequest extends PersonDetailsFields {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ type: PersonNameDto })
+  @ValidateNested()
+  @Type(() => PersonNameDto)
+  name!: PersonNameDto;
+
+  @ApiProperty({ example: 'KZ', description: 'ISO 3166-1 alpha-2' })
+  @Matches(/^[A-Z]{2}$/, { message: 'citizenship must be an ISO 3166-1 alpha-2 code' })
+  citizenship!: string;
+}
+
+export class ChangePersonDetailsRequest extends PersonDetailsFields {
+  @ApiPropertyOptional({ type: PersonNameDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonNameDto)
+  name?: PersonNameDto;
+
+  @ApiPropertyOptional({ example: 'KZ' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
+  citizenship?: string;
+
+  @ApiProperty({ enum: DETAILS_CHANGE_REASONS, example: 'corrected' })
+  @IsIn(DETAILS_CHANGE_REASONS)
+  reason!: (typeof DETAILS_CHANGE_REASONS)[number];
+
+  @ApiProperty({ example: '2024-02-01' })
+  @IsISO8601({ strict: true })
+  effectiveDate!: string;
+}
+
+export class MembershipChangeRequest {
+  @ApiProperty({ example: '2023-01-10' })
+  @IsISO8601({ strict: true })
+  effectiveDate!: string;
+
+  @ApiPropertyOptional({ type: BasisDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BasisDto)
+  basis?: BasisDto;
+}
+
+export class AdmitMemberRequest extends MembershipChangeRequest {
+  @ApiProperty({ format: 'uuid', description: 'A branch, or the party itself' })
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiPropertyOptional({ example: 'SYN-000123' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  cardNumber?: string;
+}
+
+export class TransferMemberRequest extends MembershipChangeRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organisationId!: string;
+}
+
+export class TerminateMembershipRequest extends MembershipChangeRequest {
+  @ApiProperty({ enum: MEMBERSHIP_END_REASONS, example: 'resigned' })
+  @IsIn(MEMBERSHIP_END_REASONS)
+  reason!: (typeof MEMBERSHIP_END_REASONS)[number];
+}
