@@ -7,6 +7,9 @@ import { PostsController } from '../organisations/posts.http.controller';
 import { IinReservations } from '../people/iin-reservation.service';
 import { PeopleController } from '../people/people.http.controller';
 import { PersonWriteHandler } from '../people/person.handlers';
+import { MeetingWriteHandler } from '../meetings/meeting.handlers';
+import { MeetingsController } from '../meetings/meetings.http.controller';
+import { EventLocator } from './event-locator';
 import { CommandRunner } from './command-runner';
 import { IdempotencyService } from './idempotency.service';
 import { RegistryClock } from './registry-clock';
@@ -16,7 +19,7 @@ import { WriteService } from './write.service';
 /** The write side: HTTP → command → decider → append. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [OrganisationsController, PostsController, PeopleController],
+  controllers: [OrganisationsController, PostsController, PeopleController, MeetingsController],
   providers: [
     CommandRunner,
     IdempotencyService,
@@ -27,6 +30,8 @@ import { WriteService } from './write.service';
     OrganisationWriteHandler,
     IinReservations,
     PersonWriteHandler,
+    MeetingWriteHandler,
+    EventLocator,
   ],
   exports: [CommandRunner, RegistryClock, RelationsIndex],
 })

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { MEETING_KINDS } from '@baytaq/domain';
+
+export class RecordMeetingRequest {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The organisation that held the meeting' })
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiProperty({ enum: MEETING_KINDS, example: 'conference' })
+  @IsIn(MEETING_KINDS)
+  kind!: (typeof MEETING_KINDS)[number];
+
+  @ApiProperty({ example: '2023-01-10' })
+  @IsISO8601({ strict: true })
+  date!: string;
+
+  @ApiProperty({ example: 'Temirtau' })
+  @IsString()
+  @Length(1, 300)
+  place!: string;
+
+  @ApiProperty({ example: 128, description: 'Members present' })
+  @IsInt()
+  @Min(0)
+  attendance!: number;
+
+  @ApiProperty({ example: 100, description: 'Members whose presence makes decisions valid' })
+  @IsInt()
+  @Min(0)
+  quorum!: number;
+
+  @ApiProperty({ example: '1' })
+  @IsString()
+  @Length(1, 100)
+  protocolNumber!: string;
+
+  @ApiProperty({ type: [String], example: ['Establish the Karaganda regional branch', 'Elect the branch chairman'] })
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
+  @ArrayMaxSize(100)
+  agenda!: string[];
+}
+
+export class RetractionRequest {
+  @ApiProperty({ example: 'Entered for the wrong branch' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
