@@ -13,8 +13,20 @@ describe('meetings and retraction', () => {
     return a.body;
   };
   const member = async (surname: string) => {
-    const id = ok(await call('POST', '/v1/people', { name: { surname, given: 'Синтетик' }, citizenship: 'KZ', birthDate: '1979-01-01' }), 201)['id'] as string;
-    ok(await call('POST', `/v1/people/${id}/membership/admission`, { organisationId: party, effectiveDate: '2022-09-24' }));
+    const id = ok(
+      await call('POST', '/v1/people', {
+        name: { surname, given: 'Синтетик' },
+        citizenship: 'KZ',
+        birthDate: '1979-01-01',
+      }),
+      201,
+    )['id'] as string;
+    ok(
+      await call('POST', `/v1/people/${id}/membership/admission`, {
+        organisationId: party,
+        effectiveDate: '2022-09-24',
+      }),
+    );
     return id;
   };
 
@@ -22,12 +34,29 @@ describe('meetings and retraction', () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
     store = t.app.get(EVENT_STORE);
-    ok(await call('POST', '/v1/organisations', { id: party, kind: 'party', name: { ru: 'Байтак' }, effectiveDate: '2022-09-24' }), 201);
+    ok(
+      await call('POST', '/v1/organisations', {
+        id: party,
+        kind: 'party',
+        name: { ru: 'Байтак' },
+        effectiveDate: '2022-09-24',
+      }),
+      201,
+    );
   });
   afterAll(() => t.close());
 
   it('records a meeting of an existing organisation, and refuses one of an unknown organisation', async () => {
-    const meeting = { organisationId: party, kind: 'conference', date: '2023-01-10', place: 'Temirtau', attendance: 128, quorum: 100, protocolNumber: '1', agenda: ['Establish the Karaganda regional branch'] };
+    const meeting = {
+      organisationId: party,
+      kind: 'conference',
+      date: '2023-01-10',
+      place: 'Temirtau',
+      attendance: 128,
+      quorum: 100,
+      protocolNumber: '1',
+      agenda: ['Establish the Karaganda regional branch'],
+    };
     const body = ok(await call('POST', '/v1/meetings', meeting), 201);
     const [recorded] = await store.readStream(`meeting-${body['id']}`);
     expect(recorded).toMatchObject({ type: 'MeetingRecorded', data: { attendance: 128, place: 'Temirtau' } });
@@ -36,7 +65,12 @@ describe('meetings and retraction', () => {
   });
 
   it('retracts an entry made in error: the event stays in the log and the state ignores it', async () => {
-    const body = ok(await call('POST', `/v1/organisations/${party}/renamings`, { name: { ru: 'Опечатка' }, effectiveDate: '2023-02-01' }));
+    const body = ok(
+      await call('POST', `/v1/organisations/${party}/renamings`, {
+        name: { ru: 'Опечатка' },
+        effectiveDate: '2023-02-01',
+      }),
+    );
     const eventId = (body['eventIds'] as string[])[0]!;
     ok(await call('POST', `/v1/events/${eventId}/retraction`, { reason: 'typo in the name' }));
     const events = await store.readStream(`organisation-${party}`);
@@ -49,12 +83,37 @@ describe('meetings and retraction', () => {
 
   it('refuses to retract the end of a tenure when someone else has since taken the single seat', async () => {
     const [first, second] = [await member('Первов'), await member('Вторев')];
-    const post = ok(await call('POST', `/v1/organisations/${party}/posts`, { title: { ru: 'Председатель' }, role: 'chair', effectiveDate: '2022-09-24' }), 201)['id'];
-    const tenure = ok(await call('POST', `/v1/posts/${post}/tenures`, { personId: first, effectiveDate: '2022-09-24', method: 'elected' }), 201)['id'];
-    const end = ok(await call('POST', `/v1/tenures/${tenure}/end`, { effectiveDate: '2023-07-22', reason: 'term_expired' }));
-    ok(await call('POST', `/v1/posts/${post}/tenures`, { personId: second, effectiveDate: '2023-07-22', method: 'elected' }), 201);
+    const post = ok(
+      await call('POST', `/v1/organisations/${party}/posts`, {
+        title: { ru: 'Председатель' },
+        role: 'chair',
+        effectiveDate: '2022-09-24',
+      }),
+      201,
+    )['id'];
+    const tenure = ok(
+      await call('POST', `/v1/posts/${post}/tenures`, {
+        personId: first,
+        effectiveDate: '2022-09-24',
+        method: 'elected',
+      }),
+      201,
+    )['id'];
+    const end = ok(
+      await call('POST', `/v1/tenures/${tenure}/end`, { effectiveDate: '2023-07-22', reason: 'term_expired' }),
+    );
+    ok(
+      await call('POST', `/v1/posts/${post}/tenures`, {
+        personId: second,
+        effectiveDate: '2023-07-22',
+        method: 'elected',
+      }),
+      201,
+    );
     const head = await store.headPosition();
-    const refused = await call('POST', `/v1/events/${(end['eventIds'] as string[])[0]}/retraction`, { reason: 'entered in error' });
+    const refused = await call('POST', `/v1/events/${(end['eventIds'] as string[])[0]}/retraction`, {
+      reason: 'entered in error',
+    });
     expect([refused.status, refused.body['code']]).toEqual([409, 'retraction.breaks_timeline']);
     expect(await store.headPosition()).toBe(head);
   });

@@ -24,7 +24,11 @@ export class EventLocator {
     while (this.catchingUp) await this.catchingUp;
     this.catchingUp = (async () => {
       for (;;) {
-        const batch = await this.store.readAll({ after: this.after, maxCount: 1000, filter: { streamPrefixes: RETRACTABLE } });
+        const batch = await this.store.readAll({
+          after: this.after,
+          maxCount: 1000,
+          filter: { streamPrefixes: RETRACTABLE },
+        });
         for (const e of batch) {
           this.streams.set(e.id, e.stream);
           this.after = e.position;

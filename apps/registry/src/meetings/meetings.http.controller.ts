@@ -28,7 +28,11 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Record a meeting whose minutes foundings and tenures cite as their basis' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ ifMatch: false })
-  record(@Body() body: RecordMeetingRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  record(
+    @Body() body: RecordMeetingRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.writes.execute(request, reply, 201, (write) => {
       const meetingId = newId(body.id, write, 'meeting');
       const { id: _id, ...fields } = body;
