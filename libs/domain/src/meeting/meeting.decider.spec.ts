@@ -1,0 +1,74 @@
+import { deciderSpec } from '../testing/given-when-then';
+import { partyFacts, TODAY } from '../testing/fixtures';
+import { type MeetingRecorded, meetingDecider, type RecordMeeting } from './meeting.decider';
+
+const spec = deciderSpec(meetingDecider);
+const ctx = { today: TODAY, organisation: partyFacts };
+
+const record = (overrides: Partial<RecordMeeting> = {}): RecordMeeting => ({
+  type: 'RecordMeeting',
+  meetingId: 'meeting-0001',
+  organisationId: partyFacts.organisationId,
+  kind: 'general_meeting',
+  date: '2023-01-10',
+  place: 'Темиртау',
+  attendance: 128,
+  quorum: 100,
+  protocolNumber: '1',
+  agenda: ['Создание филиала', 'Выборы председателя'],
+  ...overrides,
+});
+
+const recorded: MeetingRecorded = {
+  type: 'MeetingRecorded',
+  data: {
+    meetingId: 'meeting-0001',
+    organisationId: partyFacts.organisationId,
+    kind: 'general_meeting',
+    date: '2023-01-10',
+    effectiveDate: '2023-01-10',
+    place: 'Темиртау',
+    attendance: 128,
+    quorum: 100,
+    protocolNumber: '1',
+    agenda: ['Создание филиала', 'Выборы председателя'],
+  },
+};
+
+describe('RecordMeeting', () => {
+  it('records the meeting with its date as effective date', () => {
+    spec.given().when(record(), ctx).then(recorded);
+  });
+
+  it.each([
+    ['meeting.already_recorded', [recorded], record(), ctx],
+    ['meeting.organisation_not_found', [], record(), { today: TODAY, organisation: null }],
+    ['organisation.not_active', [], record({ date: '2022-09-01' }), ctx],
+    [
+      'organisation.dissolved',
+      [],
+      record(),
+      { today: TODAY, organisation: { ...partyFacts, lifetime: { from: '2022-09-24', to: '2023-01-10' } } },
+    ],
+    ['date.in_future', [], record({ date: '2030-01-01' }), ctx],
+    ['field.invalid', [], record({ attendance: -1 }), ctx],
+    ['field.invalid', [], record({ kind: 'party' as never }), ctx],
+    ['field.invalid', [], record({ agenda: [''] }), ctx],
+    ['field.invalid', [], record({ place: '' }), ctx],
+  ])('refuses with %s', (code, given, command, context) => {
+    spec
+      .given(...given)
+      .when(command, context)
+      .thenError(code as never);
+  });
+
+  it('retracts a meeting entered in error', () => {
+    spec
+      .given({ eventId: 'm', event: recorded })
+      .when({ type: 'RetractEvent', eventId: 'm', reason: 'duplicate' }, { today: TODAY })
+      .then({
+        type: 'EventRetracted',
+        data: { eventId: 'm', retractedType: 'MeetingRecorded', reason: 'duplicate', effectiveDate: TODAY },
+      });
+  });
+});

@@ -1,0 +1,163 @@
+import {
+  type Decider,
+  decideRetraction,
+  emptyHistory,
+  type EventRetracted,
+  type RetractEvent,
+  type StreamHistory,
+} from '../shared/decider';
+import {
+  accept,
+  type Decision,
+  domainError,
+  type DomainError,
+  firstError,
+  refuse,
+  reject,
+} from '../shared/domain-error';
+import { type BaseContext, checkEffectiveDate, checkOneOf, checkText, required } from '../shared/event-data';
+import { type OrganisationFacts } from '../shared/facts';
+import { contains } from '../shared/interval';
+import { type LocalDate } from '../shared/local-date';
+
+/** The stream `meeting-<uuid>`: a meeting whose minutes are the basis that foundings and tenures cite. */
+
+export const MEETING_KINDS = ['congress', 'conference', 'general_meeting', 'council_session', 'other'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export interface MeetingData {
+  meetingId: string;
+  organisationId: string;
+  kind: MeetingKind;
+  date: LocalDate;
+  place: string;
+  /** Members present. */
+  attendance: number;
+  /** Members whose presence the charter requires for valid decisions. */
+  quorum: number;
+  protocolNumber: string;
+  agenda: string[];
+}
+
+export interface MeetingRecorded {
+  type: 'MeetingRecorded';
+  data: MeetingData & { effectiveDate: LocalDate };
+}
+
+export type MeetingEvent = MeetingRecorded | EventRetracted;
+
+export interface RecordMeeting extends MeetingData {
+  type: 'RecordMeeting';
+}
+
+export type MeetingCommand = RecordMeeting | RetractEvent;
+
+export interface MeetingContext extends BaseContext {
+  /** The holding organisation's `organisationFacts`; needed by RecordMeeting only. */
+  organisation?: OrganisationFacts | null;
+}
+
+export interface MeetingState {
+  history: StreamHistory<MeetingEvent>;
+  meeting: MeetingRecorded['data'] | null;
+}
+
+export const initialMeetingState: MeetingState = { history: emptyHistory, meeting: null };
+
+export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
+  switch (event.type) {
+    case 'MeetingRecorded':
+      return { ...state, meeting: event.data };
+    case 'EventRetracted':
+      return state;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+/** Nothing inside a meeting stream can contradict itself; what cites the meeting lives elsewhere. */
+export function checkMeetingInvariants(): DomainError | null {
+  return null;
+}
+
+const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+function checkOrganisation(c: RecordMeeting, facts: OrganisationFacts | null): DomainError | null {
+  if (facts === null || facts.organisationId !== c.organisationId) {
+    return domainError('meeting.organisation_not_found', `No organisation ${c.organisationId}`, {
+      organisationId: c.organisationId,
+    });
+  }
+  if (contains(facts.lifetime, c.date)) return null;
+  const code = c.date < facts.lifetime.from ? 'organisation.not_active' : 'organisation.dissolved';
+  return domainError(code, `Organisation ${c.organisationId} does not exist on ${c.date}`, {
+    lifetime: facts.lifetime,
+  });
+}
+
+function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingContext): Decision<MeetingEvent> {
+  if (state.meeting)
+    return reject('meeting.already_recorded', `Meeting ${state.meeting.meetingId} is already recorded`);
+  const error = firstError(
+    () => checkText(c.meetingId, 'meetingId', { max: 100 }),
+    () => checkEffectiveDate(c.date, context.today, 'date'),
+    () => checkOneOf(c.kind, MEETING_KINDS, 'kind'),
+    () => checkText(c.place, 'place'),
+    () => checkText(c.protocolNumber, 'protocolNumber', { max: 100 }),
+    () =>
+      isCount(c.attendance)
+        ? null
+        : domainError('field.invalid', 'attendance is a whole number', { field: 'attendance' }),
+    () => (isCount(c.quorum) ? null : domainError('field.invalid', 'quorum is a whole number', { field: 'quorum' })),
+    () =>
+      Array.isArray(c.agenda) && c.agenda.every((item) => typeof item === 'string' && item.trim() !== '')
+        ? null
+        : domainError('field.invalid', 'agenda is a list of non-empty items', { field: 'agenda' }),
+    () => checkOrganisation(c, required(context.organisation, 'organisation')),
+  );
+  if (error) return refuse(error);
+  const { meetingId, organisationId, kind, date, place, attendance, quorum, protocolNumber, agenda } = c;
+  return accept([
+    {
+      type: 'MeetingRecorded',
+      data: {
+        meetingId,
+        organisationId,
+        kind,
+        date,
+        effectiveDate: date,
+        place: place.trim(),
+        attendance,
+        quorum,
+        protocolNumber: protocolNumber.trim(),
+        agenda: [...agenda],
+      },
+    },
+  ]);
+}
+
+export function decideMeetingCommand(
+  command: MeetingCommand,
+  state: MeetingState,
+  context: MeetingContext,
+): Decision<MeetingEvent> {
+  switch (command.type) {
+    case 'RecordMeeting':
+      return decideRecord(command, state, context);
+    case 'RetractEvent':
+      return decideRetraction(meetingDecider, command, state, context);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState, MeetingContext> = {
+  initialState: initialMeetingState,
+  evolve: evolveMeeting,
+  decide: decideMeetingCommand,
+  checkInvariants: checkMeetingInvariants,
+};

@@ -1,0 +1,38 @@
+import { domainError, type Result } from './domain-error';
+
+/** A name in the registry's three languages. */
+export interface MultilingualName {
+  kk?: string;
+  ru?: string;
+  en?: string;
+}
+
+const MAX_LENGTH = 300;
+
+/**
+ * Filings to the Ministry of Justice are in Kazakh or Russian, so one of those two is
+ * required; English is optional.
+ */
+export function parseMultilingualName(input: MultilingualName, field = 'name'): Result<MultilingualName> {
+  const out: MultilingualName = {};
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    const value = input?.[lang];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || value.trim().length > MAX_LENGTH) {
+      return {
+        ok: false,
+        error: domainError('name.invalid', `${field}.${lang} must be a text of at most ${MAX_LENGTH} characters`, {
+          field: `${field}.${lang}`,
+        }),
+      };
+    }
+    if (value.trim() !== '') out[lang] = value.trim();
+  }
+  if (out.kk === undefined && out.ru === undefined) {
+    return {
+      ok: false,
+      error: domainError('name.invalid', `${field} needs a Kazakh (kk) or Russian (ru) form`, { field }),
+    };
+  }
+  return { ok: true, value: out };
+}
