@@ -14,12 +14,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BODY_TYPES, DISSOLUTION_REASONS, ORGANISATION_KINDS, POST_ROLES } from '@baytaq/domain';
-import { BasisDto } from '../shared-dto/basis.dto';
+import { DatedChangeRequest } from '../shared-dto/dated-change.dto';
 import { MultilingualNameDto } from '../shared-dto/names.dto';
 
 const DATE = { strict: true } as const;
 
-export class EstablishOrganisationRequest {
+export class EstablishOrganisationRequest extends DatedChangeRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Chosen by the client so that a retry cannot create twice' })
   @IsOptional()
   @IsUUID()
@@ -48,16 +48,6 @@ export class EstablishOrganisationRequest {
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'kato must be 9 digits' })
   kato?: string;
-
-  @ApiProperty({ example: '2023-01-10' })
-  @IsISO8601(DATE)
-  effectiveDate!: string;
-
-  @ApiPropertyOptional({ type: BasisDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BasisDto)
-  basis?: BasisDto;
 }
 
 export class RegisterOrganisationRequest {
@@ -80,28 +70,14 @@ export class RegisterOrganisationRequest {
   effectiveDate!: string;
 }
 
-export class RenameOrganisationRequest {
+export class RenameOrganisationRequest extends DatedChangeRequest {
   @ApiProperty({ type: MultilingualNameDto })
   @ValidateNested()
   @Type(() => MultilingualNameDto)
   name!: MultilingualNameDto;
-
-  @ApiProperty({ example: '2023-07-22' })
-  @IsISO8601(DATE)
-  effectiveDate!: string;
-
-  @ApiPropertyOptional({ type: BasisDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BasisDto)
-  basis?: BasisDto;
 }
 
-export class DissolveOrganisationRequest {
-  @ApiProperty({ example: '2024-03-01' })
-  @IsISO8601(DATE)
-  effectiveDate!: string;
-
+export class DissolveOrganisationRequest extends DatedChangeRequest {
   @ApiProperty({ enum: DISSOLUTION_REASONS, example: 'decision' })
   @IsIn(DISSOLUTION_REASONS)
   reason!: (typeof DISSOLUTION_REASONS)[number];
@@ -110,15 +86,9 @@ export class DissolveOrganisationRequest {
   @IsOptional()
   @IsUUID('all', { each: true })
   successorIds?: string[];
-
-  @ApiPropertyOptional({ type: BasisDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BasisDto)
-  basis?: BasisDto;
 }
 
-export class CreatePostRequest {
+export class CreatePostRequest extends DatedChangeRequest {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -139,14 +109,4 @@ export class CreatePostRequest {
   @IsInt()
   @Min(1)
   seats?: number | null;
-
-  @ApiProperty({ example: '2023-01-10' })
-  @IsISO8601(DATE)
-  effectiveDate!: string;
-
-  @ApiPropertyOptional({ type: BasisDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BasisDto)
-  basis?: BasisDto;
 }

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DETAILS_CHANGE_REASONS, MEMBERSHIP_END_REASONS } from '@baytaq/domain';
-import { BasisDto } from '../shared-dto/basis.dto';
+import { DatedChangeRequest } from '../shared-dto/dated-change.dto';
 import { LatinNameDto, PersonNameDto } from '../shared-dto/names.dto';
 
 export class ContactsDto {
@@ -97,17 +97,7 @@ export class ChangePersonDetailsRequest extends PersonDetailsFields {
   effectiveDate!: string;
 }
 
-export class MembershipChangeRequest {
-  @ApiProperty({ example: '2023-01-10' })
-  @IsISO8601({ strict: true })
-  effectiveDate!: string;
-
-  @ApiPropertyOptional({ type: BasisDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BasisDto)
-  basis?: BasisDto;
-}
+export class MembershipChangeRequest extends DatedChangeRequest {}
 
 export class AdmitMemberRequest extends MembershipChangeRequest {
   @ApiProperty({ format: 'uuid', description: 'A branch, or the party itself' })
