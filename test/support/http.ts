@@ -31,3 +31,10 @@ export function client(app: NestFastifyApplication, key: string) {
     };
   };
 }
+
+/** The body of an answer that must have this status; otherwise the error shows what came back. */
+export function expectStatus(answer: Answer, status = 200): Record<string, unknown> {
+  if (answer.status !== status)
+    throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}

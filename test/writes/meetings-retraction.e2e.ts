@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
-import { client, type Answer } from '../support/http';
+import { client, expectStatus } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('meetings and retraction', () => {
@@ -8,10 +8,7 @@ describe('meetings and retraction', () => {
   let call: ReturnType<typeof client>;
   let store: EventStore;
   const party = randomUUID();
-  const ok = (a: Answer, status = 200) => {
-    if (a.status !== status) throw new Error(`expected ${status}, got ${a.status}: ${JSON.stringify(a.body)}`);
-    return a.body;
-  };
+  const ok = expectStatus;
   const member = async (surname: string) => {
     const id = ok(
       await call('POST', '/v1/people', {

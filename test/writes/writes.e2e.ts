@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { makeIin } from '@baytaq/domain';
-import { client, type Answer } from '../support/http';
+import { client, expectStatus } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('write API', () => {
@@ -11,10 +11,7 @@ describe('write API', () => {
   const party = randomUUID();
   const region = randomUUID();
 
-  const ok = (a: Answer, status = 200) => {
-    if (a.status !== status) throw new Error(`expected ${status}, got ${a.status}: ${JSON.stringify(a.body)}`);
-    return a.body;
-  };
+  const ok = expectStatus;
   const person = async (surname: string, birthDate = '1980-05-05') => {
     const id = randomUUID();
     ok(
