@@ -2,3 +2,4 @@ export * from './event-store.port';
 export * from './errors';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { readSince, type LogReader } from './read-since';

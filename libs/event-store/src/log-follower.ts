@@ -1,10 +1,5 @@
-import type {
-  ReadAllOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-  SubscriptionHandler,
-} from './event-store.port';
+import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from './event-store.port';
+import { readSince, type LogReader } from './read-since';
 
 /** Wakes the followers of a log when something was committed to it. */
 export class CommitSignal {
@@ -42,7 +37,7 @@ const BATCH = 512;
  * next commit. Events are delivered one at a time, in log order, each exactly once.
  */
 export function followLog(
-  readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
+  reader: LogReader,
   signal: CommitSignal,
   options: SubscribeOptions,
   handler: SubscriptionHandler,
@@ -50,23 +45,19 @@ export function followLog(
   let closed = false;
   let after = options.after;
   let caughtUp = false;
+  const deliver = async (event: RecordedEvent): Promise<void> => {
+    if (!closed) await handler.onEvent(event);
+  };
 
   const run = async (): Promise<void> => {
     while (!closed) {
       const seen = signal.current;
-      const batch = await readAll({ after, maxCount: BATCH, filter: options.filter });
-      for (const event of batch) {
-        if (closed) return;
-        await handler.onEvent(event);
-        after = event.position;
+      after = await readSince(reader, after, options.filter, deliver, BATCH);
+      if (!caughtUp && !closed) {
+        caughtUp = true;
+        handler.onCaughtUp?.();
       }
-      if (batch.length < BATCH) {
-        if (!caughtUp) {
-          caughtUp = true;
-          handler.onCaughtUp?.();
-        }
-        await signal.waitAfter(seen);
-      }
+      await signal.waitAfter(seen);
     }
   };
   const done = run().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
+  readSince,
   EVENT_STORE,
   WrongExpectedRevisionError,
   type EventStore,
@@ -41,9 +42,7 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const head = await this.store.headPosition();
     await this.load();
-    this.position ??= head;
     this.follow();
     if (this.directory.size === 0) await this.firstStart();
     else if (this.config.adminKey && !this.authenticate(this.config.adminKey)) {
@@ -130,14 +129,13 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async load(): Promise<void> {
-    for (;;) {
-      const page = await this.store.readAll({ after: this.position, maxCount: PAGE, filter: API_KEY_FILTER });
-      for (const event of page) {
-        this.directory.apply(event);
-        this.position = event.position;
-      }
-      if (page.length < PAGE) return;
-    }
+    this.position = await readSince(
+      this.store,
+      this.position,
+      API_KEY_FILTER,
+      (event) => void this.directory.apply(event),
+      PAGE,
+    );
   }
 
   /** Keeps the memory copy fresh; after an error it resubscribes from the last event it saw, with backoff. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
+import { LogCatchUp } from './log-catch-up';
 
 const RETRACTABLE = ['organisation-', 'person-', 'meeting-'];
 
@@ -10,32 +11,14 @@ const RETRACTABLE = ['organisation-', 'person-', 'meeting-'];
 @Injectable()
 export class EventLocator {
   private readonly streams = new Map<string, string>();
-  private after: string | undefined;
-  private catchingUp: Promise<void> | undefined;
+  private readonly catchUp: LogCatchUp;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async streamOf(eventId: string): Promise<string | undefined> {
-    if (!this.streams.has(eventId)) await this.catchUp();
-    return this.streams.get(eventId);
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.catchUp = new LogCatchUp(store, { streamPrefixes: RETRACTABLE }, (e) => this.streams.set(e.id, e.stream));
   }
 
-  private async catchUp(): Promise<void> {
-    while (this.catchingUp) await this.catchingUp;
-    this.catchingUp = (async () => {
-      for (;;) {
-        const batch = await this.store.readAll({
-          after: this.after,
-          maxCount: 1000,
-          filter: { streamPrefixes: RETRACTABLE },
-        });
-        for (const e of batch) {
-          this.streams.set(e.id, e.stream);
-          this.after = e.position;
-        }
-        if (batch.length < 1000) return;
-      }
-    })().finally(() => (this.catchingUp = undefined));
-    await this.catchingUp;
+  async streamOf(eventId: string): Promise<string | undefined> {
+    if (!this.streams.has(eventId)) await this.catchUp.run();
+    return this.streams.get(eventId);
   }
 }

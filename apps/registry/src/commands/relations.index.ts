@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@baytaq/event-store';
+import { LogCatchUp } from './log-catch-up';
 
 const TYPES = ['OrganisationEstablished', 'MemberAdmitted', 'MemberTransferred', 'PostCreated', 'TenureStarted'];
 
@@ -29,10 +30,11 @@ export class RelationsIndex {
   private readonly tenureOrganisations = new Map<string, Set<string>>();
   /** Post and tenure ids → the organisation whose stream holds them. */
   private readonly owners = new Map<string, string>();
-  private after: string | undefined;
-  private catchingUp: Promise<void> | undefined;
+  private readonly log: LogCatchUp;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.log = new LogCatchUp(store, { eventTypes: TYPES }, (event) => this.apply(event));
+  }
 
   async childrenOf(organisationId: string): Promise<string[]> {
     await this.catchUp();
@@ -55,19 +57,8 @@ export class RelationsIndex {
     return this.owners.get(postOrTenureId);
   }
 
-  /** One catch-up at a time; callers arriving meanwhile wait for it and then run their own. */
-  async catchUp(): Promise<void> {
-    while (this.catchingUp) await this.catchingUp;
-    this.catchingUp = this.readNew().finally(() => (this.catchingUp = undefined));
-    await this.catchingUp;
-  }
-
-  private async readNew(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.readAll({ after: this.after, maxCount: 1000, filter: { eventTypes: TYPES } });
-      for (const event of batch) this.apply(event);
-      if (batch.length < 1000) return;
-    }
+  catchUp(): Promise<void> {
+    return this.log.run();
   }
 
   private apply(event: RecordedEvent): void {
@@ -88,6 +79,5 @@ export class RelationsIndex {
         if (data['tenureId']) this.owners.set(data['tenureId'], idOf(event.stream));
         break;
     }
-    this.after = event.position;
   }
 }

@@ -7,10 +7,9 @@ import type { WriteResult } from './command-runner';
 import { writeContextOf } from './write-request';
 import type { WriteContext } from './write-context';
 
-/** The authenticated caller, as the auth guard leaves it on the request. */
+/** The key's name, as the auth guard leaves it on the request (every write route requires a key). */
 function actorOf(request: FastifyRequest): string {
-  const principal = (request as FastifyRequest & { principal?: { name: string } }).principal;
-  return principal?.name ?? 'anonymous';
+  return request.principal?.name ?? 'anonymous';
 }
 
 /**

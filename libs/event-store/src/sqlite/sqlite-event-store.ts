@@ -200,7 +200,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
     this.assertOpen();
-    return followLog((o) => this.readAll(o), this.signal, options, handler);
+    return followLog(this, this.signal, options, handler);
   }
 
   async headPosition(): Promise<string | undefined> {
