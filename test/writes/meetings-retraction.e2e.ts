@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { client, expectStatus } from '../support/http';
+import { registryWrites } from '../support/registry-writes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('meetings and retraction', () => {
   let t: TestApp;
   let call: ReturnType<typeof client>;
+  let w: ReturnType<typeof registryWrites>;
   let store: EventStore;
   const party = randomUUID();
   const ok = expectStatus;
@@ -30,6 +32,7 @@ describe('meetings and retraction', () => {
   beforeAll(async () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
+    w = registryWrites(call);
     store = t.app.get(EVENT_STORE);
     ok(
       await call('POST', '/v1/organisations', {
@@ -80,33 +83,12 @@ describe('meetings and retraction', () => {
 
   it('refuses to retract the end of a tenure when someone else has since taken the single seat', async () => {
     const [first, second] = [await member('Первов'), await member('Вторев')];
-    const post = ok(
-      await call('POST', `/v1/organisations/${party}/posts`, {
-        title: { ru: 'Председатель' },
-        role: 'chair',
-        effectiveDate: '2022-09-24',
-      }),
-      201,
-    )['id'];
-    const tenure = ok(
-      await call('POST', `/v1/posts/${post}/tenures`, {
-        personId: first,
-        effectiveDate: '2022-09-24',
-        method: 'elected',
-      }),
-      201,
-    )['id'];
+    const post = await w.createPost(party, 'chair', 'Председатель', '2022-09-24');
+    const tenure = ok(await w.startTenure(post, first, '2022-09-24', 'elected'), 201)['id'];
     const end = ok(
       await call('POST', `/v1/tenures/${tenure}/end`, { effectiveDate: '2023-07-22', reason: 'term_expired' }),
     );
-    ok(
-      await call('POST', `/v1/posts/${post}/tenures`, {
-        personId: second,
-        effectiveDate: '2023-07-22',
-        method: 'elected',
-      }),
-      201,
-    );
+    ok(await w.startTenure(post, second, '2023-07-22', 'elected'), 201);
     const head = await store.headPosition();
     const refused = await call('POST', `/v1/events/${(end['eventIds'] as string[])[0]}/retraction`, {
       reason: 'entered in error',

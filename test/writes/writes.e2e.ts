@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { makeIin } from '@baytaq/domain';
 import { client, expectStatus } from '../support/http';
+import { registryWrites } from '../support/registry-writes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('write API', () => {
   let t: TestApp;
   let call: ReturnType<typeof client>;
+  let w: ReturnType<typeof registryWrites>;
   let store: EventStore;
   const party = randomUUID();
   const region = randomUUID();
@@ -30,6 +32,7 @@ describe('write API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
+    w = registryWrites(call);
     store = t.app.get(EVENT_STORE);
     ok(
       await call('POST', '/v1/organisations', {
@@ -88,57 +91,21 @@ describe('write API', () => {
           effectiveDate: '2023-01-10',
         }),
       );
-    const post = ok(
-      await call('POST', `/v1/organisations/${region}/posts`, {
-        title: { ru: 'Председатель' },
-        role: 'chair',
-        effectiveDate: '2023-01-10',
-      }),
-      201,
-    )['id'] as string;
-    const tenure = ok(
-      await call('POST', `/v1/posts/${post}/tenures`, {
-        personId: chair,
-        effectiveDate: '2023-01-10',
-        method: 'elected',
-      }),
-      201,
-    );
-    const refused = await call('POST', `/v1/posts/${post}/tenures`, {
-      personId: rival,
-      effectiveDate: '2023-02-01',
-      method: 'acting',
-    });
+    const post = await w.createPost(region, 'chair', 'Председатель', '2023-01-10');
+    const tenure = ok(await w.startTenure(post, chair, '2023-01-10', 'elected'), 201);
+    const refused = await w.startTenure(post, rival, '2023-02-01', 'acting');
     expect(refused.status).toBe(409);
     expect(refused.body['code']).toBe('post.seats_exceeded');
     expect(refused.headers['content-type']).toContain('application/problem+json');
     // Ending the first tenure frees the seat from that day on.
     ok(await call('POST', `/v1/tenures/${tenure['id']}/end`, { effectiveDate: '2023-02-01', reason: 'resigned' }));
-    ok(
-      await call('POST', `/v1/posts/${post}/tenures`, {
-        personId: rival,
-        effectiveDate: '2023-02-01',
-        method: 'acting',
-      }),
-      201,
-    );
+    ok(await w.startTenure(post, rival, '2023-02-01', 'acting'), 201);
   });
 
   it('refuses a tenure for a non-member with tenure.holder_not_member, and one for an unknown post with 404', async () => {
     const outsider = await person('Посторонний');
-    const post = ok(
-      await call('POST', `/v1/organisations/${region}/posts`, {
-        title: { ru: 'Секретарь' },
-        role: 'secretary',
-        effectiveDate: '2023-01-10',
-      }),
-      201,
-    )['id'];
-    const refused = await call('POST', `/v1/posts/${post}/tenures`, {
-      personId: outsider,
-      effectiveDate: '2023-03-01',
-      method: 'appointed',
-    });
+    const post = await w.createPost(region, 'secretary', 'Секретарь', '2023-01-10');
+    const refused = await w.startTenure(post, outsider, '2023-03-01', 'appointed');
     expect([refused.status, refused.body['code']]).toEqual([409, 'tenure.holder_not_member']);
     const unknown = await call('POST', `/v1/posts/${randomUUID()}/tenures`, {
       personId: outsider,
@@ -156,22 +123,8 @@ describe('write API', () => {
         effectiveDate: '2023-01-10',
       }),
     );
-    const post = ok(
-      await call('POST', `/v1/organisations/${region}/posts`, {
-        title: { ru: 'Казначей' },
-        role: 'treasurer',
-        effectiveDate: '2023-01-10',
-      }),
-      201,
-    )['id'];
-    const tenure = ok(
-      await call('POST', `/v1/posts/${post}/tenures`, {
-        personId: officer,
-        effectiveDate: '2023-01-10',
-        method: 'elected',
-      }),
-      201,
-    )['id'];
+    const post = await w.createPost(region, 'treasurer', 'Казначей', '2023-01-10');
+    const tenure = ok(await w.startTenure(post, officer, '2023-01-10', 'elected'), 201)['id'];
     ok(
       await call('POST', `/v1/people/${officer}/membership/termination`, {
         effectiveDate: '2023-06-01',
