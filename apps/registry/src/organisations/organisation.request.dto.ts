@@ -56,14 +56,19 @@ export class RegisterOrganisationRequest {
   @Length(1, 300)
   authority!: string;
 
-  @ApiProperty({ example: 'SYN-0001' })
+  @ApiPropertyOptional({ example: 'SYN-0001', description: 'Omitted when not known' })
+  @IsOptional()
   @IsString()
   @Length(1, 100)
-  number!: string;
+  number?: string;
 
-  @ApiProperty({ example: '221140000001', description: 'Business identification number, 12 digits' })
+  @ApiPropertyOptional({
+    example: '221140000001',
+    description: 'Business identification number, 12 digits; omitted when not known',
+  })
+  @IsOptional()
   @Matches(/^\d{12}$/, { message: 'bin must be 12 digits' })
-  bin!: string;
+  bin?: string;
 
   @ApiProperty({ example: '2022-11-28' })
   @IsISO8601(DATE)

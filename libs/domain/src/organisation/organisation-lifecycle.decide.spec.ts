@@ -173,6 +173,17 @@ describe('RegisterOrganisation', () => {
       });
   });
 
+  it('records a registration whose number and BIN are not known, without inventing them', () => {
+    const { number: _number, bin: _bin, ...withoutIds } = register();
+    spec
+      .given(branchEstablished())
+      .when(withoutIds, base)
+      .then({
+        type: 'OrganisationRegistered',
+        data: { authority: 'Департамент юстиции', effectiveDate: '2023-02-01' },
+      });
+  });
+
   it.each([
     ['organisation.not_found', [], register()],
     ['field.invalid', [branchEstablished()], { ...register(), bin: '12345' }],

@@ -21,9 +21,9 @@ export function decideRegister(
   const error = firstError(
     () => checkEffectiveDate(c.effectiveDate, context.today),
     () => checkText(c.authority, 'authority'),
-    () => checkText(c.number, 'number', { max: 100 }),
+    () => checkText(c.number, 'number', { max: 100, required: false }),
     () =>
-      /^\d{12}$/.test(c.bin ?? '')
+      c.bin === undefined || /^\d{12}$/.test(c.bin)
         ? null
         : domainError('field.invalid', 'bin is a 12-digit business identification number', { field: 'bin' }),
   );
@@ -33,7 +33,8 @@ export function decideRegister(
   return settle(state, [
     {
       type: 'OrganisationRegistered',
-      data: { authority: authority.trim(), number: number.trim(), bin, effectiveDate },
+      // Number and BIN are public for most parties but not all: unknown stays unknown, never invented.
+      data: compact({ authority: authority.trim(), number: number?.trim(), bin, effectiveDate }),
     },
   ]);
 }

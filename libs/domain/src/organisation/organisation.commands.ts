@@ -27,8 +27,8 @@ export interface EstablishOrganisation {
 export interface RegisterOrganisation {
   type: 'RegisterOrganisation';
   authority: string;
-  number: string;
-  bin: string;
+  number?: string;
+  bin?: string;
   effectiveDate: LocalDate;
 }
 

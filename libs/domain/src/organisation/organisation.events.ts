@@ -60,7 +60,7 @@ export interface OrganisationEstablished {
 
 export interface OrganisationRegistered {
   type: 'OrganisationRegistered';
-  data: { authority: string; number: string; bin: string; effectiveDate: LocalDate };
+  data: { authority: string; number?: string; bin?: string; effectiveDate: LocalDate };
 }
 
 export interface OrganisationRenamed {

@@ -50,7 +50,7 @@ export interface OrganisationState {
   dissolution: { reason: DissolutionReason; effectiveDate: LocalDate } | null;
   /** Sorted by date; a later renaming on the same date wins. */
   names: Array<{ from: LocalDate; name: MultilingualName }>;
-  registrations: Array<{ authority: string; number: string; bin: string; effectiveDate: LocalDate }>;
+  registrations: Array<{ authority: string; number?: string; bin?: string; effectiveDate: LocalDate }>;
   posts: Readonly<Record<string, PostRecord>>;
   tenures: Readonly<Record<string, TenureRecord>>;
   /** Events that name something this fold has not seen: only possible once a retraction removed it. */
