@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -109,6 +110,15 @@ export class AdmitMemberRequest extends MembershipChangeRequest {
   @IsString()
   @Length(1, 50)
   cardNumber?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Only for a person without a recorded birth date: the registrar attests the minimum age was checked on a document',
+  })
+  @IsOptional()
+  @IsBoolean()
+  ageAttested?: boolean;
 }
 
 export class TransferMemberRequest extends MembershipChangeRequest {

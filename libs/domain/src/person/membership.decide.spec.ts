@@ -94,6 +94,23 @@ describe('AdmitMember', () => {
     expect(spec.given(...naturalised).when(admit({ effectiveDate: '2023-03-01' }), admitCtx()).decision.ok).toBe(true);
   });
 
+  it('admits a person without a recorded birth date only on an attested age, and records the attestation', () => {
+    const noBirthDate = { ...person, data: { ...person.data, personal: {} } } as PersonEvent;
+    spec
+      .given(noBirthDate)
+      .when(admit({ ageAttested: true }), admitCtx())
+      .then({
+        type: 'MemberAdmitted',
+        data: {
+          organisationId: BRANCH_ID,
+          cardNumber: '000001',
+          effectiveDate: '2023-02-01',
+          basis: { protocolNumber: '3' },
+          ageAttested: true,
+        },
+      });
+  });
+
   it.each([
     ['person.not_found', [], admit(), admitCtx()],
     ['organisation.not_found', [person], admit(), { today: TODAY, organisation: null }],

@@ -91,8 +91,14 @@ function checkEligibility(c: AdmitMember, state: PersonState, context: PersonCon
       'membership.not_citizen',
       `Only citizens of Kazakhstan may join; citizenship on ${c.effectiveDate}: ${citizenship}`,
     );
-  if (profile.birthDate === undefined)
-    return domainError('membership.birth_date_unknown', 'The birth date is needed to check the minimum age');
+  if (profile.birthDate === undefined) {
+    return c.ageAttested === true
+      ? null
+      : domainError(
+          'membership.birth_date_unknown',
+          'The birth date is needed to check the minimum age (or ageAttested, when it was checked on a document)',
+        );
+  }
   const minAge = context.minAge ?? DEFAULT_MIN_AGE;
   const age = ageOn(profile.birthDate, c.effectiveDate);
   return age >= minAge
@@ -118,7 +124,16 @@ export function decideAdmit(c: AdmitMember, state: PersonState, context: PersonC
   if (refusal) return refuse(refusal);
   const { organisationId, cardNumber, effectiveDate } = c;
   const events: PersonEvent[] = [
-    { type: 'MemberAdmitted', data: compact({ organisationId, cardNumber, effectiveDate, ...basisData(c.basis) }) },
+    {
+      type: 'MemberAdmitted',
+      data: compact({
+        organisationId,
+        cardNumber,
+        effectiveDate,
+        ...basisData(c.basis),
+        ageAttested: state.profile?.birthDate === undefined && c.ageAttested === true ? (true as const) : undefined,
+      }),
+    },
   ];
   if (c.end)
     events.push({

@@ -38,6 +38,12 @@ export interface AdmitMember {
   effectiveDate: LocalDate;
   cardNumber?: string;
   basis?: Basis;
+  /**
+   * The registrar attests that the minimum age was checked on a document the registry does not
+   * hold: the only way to admit someone whose birth date is not recorded (public figures of
+   * historical entries). Recorded in the event, so that it stays auditable.
+   */
+  ageAttested?: boolean;
   /** A membership already over when recorded (history entered late); see StartTenure.end. */
   end?: { effectiveDate: LocalDate; reason: MembershipEndReason; basis?: Basis };
 }

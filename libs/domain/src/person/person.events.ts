@@ -52,7 +52,7 @@ export interface PersonDetailsChanged {
 
 export interface MemberAdmitted {
   type: 'MemberAdmitted';
-  data: { organisationId: string; cardNumber?: string; effectiveDate: LocalDate; basis?: Basis };
+  data: { organisationId: string; cardNumber?: string; effectiveDate: LocalDate; basis?: Basis; ageAttested?: true };
 }
 
 export interface MemberTransferred {
