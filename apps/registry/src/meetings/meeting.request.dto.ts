@@ -30,15 +30,20 @@ export class RecordMeetingRequest {
   @Min(0)
   attendance!: number;
 
-  @ApiProperty({ example: 100, description: 'Members whose presence makes decisions valid' })
+  @ApiPropertyOptional({
+    example: 100,
+    description: 'Members whose presence makes decisions valid; omitted when not known',
+  })
+  @IsOptional()
   @IsInt()
   @Min(0)
-  quorum!: number;
+  quorum?: number;
 
-  @ApiProperty({ example: '1' })
+  @ApiPropertyOptional({ example: '1', description: 'Omitted when the minutes are not at hand' })
+  @IsOptional()
   @IsString()
   @Length(1, 100)
-  protocolNumber!: string;
+  protocolNumber?: string;
 
   @ApiProperty({ type: [String], example: ['Establish the Karaganda regional branch', 'Elect the branch chairman'] })
   @IsString({ each: true })

@@ -40,6 +40,14 @@ describe('RecordMeeting', () => {
     spec.given().when(record(), ctx).then(recorded);
   });
 
+  it('records a meeting whose quorum and protocol number are not known, without them', () => {
+    const { quorum: _q, protocolNumber: _p, ...known } = recorded.data;
+    spec
+      .given()
+      .when(record({ quorum: undefined, protocolNumber: undefined }), ctx)
+      .then({ type: 'MeetingRecorded', data: known });
+  });
+
   it.each([
     ['meeting.already_recorded', [recorded], record(), ctx],
     ['meeting.organisation_not_found', [], record(), { today: TODAY, organisation: null }],
@@ -55,6 +63,8 @@ describe('RecordMeeting', () => {
     ['field.invalid', [], record({ kind: 'party' as never }), ctx],
     ['field.invalid', [], record({ agenda: [''] }), ctx],
     ['field.invalid', [], record({ place: '' }), ctx],
+    ['field.invalid', [], record({ quorum: 1.5 }), ctx],
+    ['field.invalid', [], record({ protocolNumber: ' ' }), ctx],
   ])('refuses with %s', (code, given, command, context) => {
     spec
       .given(...given)

@@ -15,7 +15,7 @@ import {
   refuse,
   reject,
 } from '../shared/domain-error';
-import { type BaseContext, checkEffectiveDate, checkOneOf, checkText, required } from '../shared/event-data';
+import { type BaseContext, checkEffectiveDate, checkOneOf, checkText, compact, required } from '../shared/event-data';
 import { type OrganisationFacts } from '../shared/facts';
 import { contains } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
@@ -33,9 +33,10 @@ export interface MeetingData {
   place: string;
   /** Members present. */
   attendance: number;
-  /** Members whose presence the charter requires for valid decisions. */
-  quorum: number;
-  protocolNumber: string;
+  /** Members whose presence the charter requires for valid decisions; omitted when not known. */
+  quorum?: number;
+  /** Omitted when the minutes are not at hand: unknown stays unknown, never invented. */
+  protocolNumber?: string;
   agenda: string[];
 }
 
@@ -105,12 +106,15 @@ function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingCon
     () => checkEffectiveDate(c.date, context.today, 'date'),
     () => checkOneOf(c.kind, MEETING_KINDS, 'kind'),
     () => checkText(c.place, 'place'),
-    () => checkText(c.protocolNumber, 'protocolNumber', { max: 100 }),
+    () => checkText(c.protocolNumber, 'protocolNumber', { max: 100, required: false }),
     () =>
       isCount(c.attendance)
         ? null
         : domainError('field.invalid', 'attendance is a whole number', { field: 'attendance' }),
-    () => (isCount(c.quorum) ? null : domainError('field.invalid', 'quorum is a whole number', { field: 'quorum' })),
+    () =>
+      c.quorum === undefined || isCount(c.quorum)
+        ? null
+        : domainError('field.invalid', 'quorum is a whole number', { field: 'quorum' }),
     () =>
       Array.isArray(c.agenda) && c.agenda.every((item) => typeof item === 'string' && item.trim() !== '')
         ? null
@@ -122,7 +126,7 @@ function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingCon
   return accept([
     {
       type: 'MeetingRecorded',
-      data: {
+      data: compact({
         meetingId,
         organisationId,
         kind,
@@ -131,9 +135,9 @@ function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingCon
         place: place.trim(),
         attendance,
         quorum,
-        protocolNumber: protocolNumber.trim(),
+        protocolNumber: protocolNumber?.trim(),
         agenda: [...agenda],
-      },
+      }),
     },
   ]);
 }
