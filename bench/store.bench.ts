@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore, type EventToAppend } from '../libs/event-store/src';
-import { configureDurability, migrateEventTables } from '../libs/event-store/src/sqlite/sqlite-schema';
+import { configureConnection, migrateEventTables } from '../libs/event-store/src/sqlite/sqlite-schema';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const STREAMS = 1000;
@@ -38,7 +38,7 @@ function freshFile(name: string): string {
 
 function rawBaseline(): number {
   const db = new Database(freshFile('raw'));
-  configureDurability(db);
+  configureConnection(db);
   migrateEventTables(db);
   const insert = db.prepare(
     'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Decider, DomainError, Envelope, WithHistory } from '@baytaq/domain';
-import { foldStream } from '@baytaq/domain';
+import { extendStream, foldStream } from '@baytaq/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -10,6 +10,7 @@ import {
 } from '@baytaq/event-store';
 import { DomainProblem } from './domain-problem';
 import { eventIdSource } from './deterministic-id';
+import { StreamStateCache } from './stream-state-cache';
 import { ENVELOPE_VERSION, type WriteContext } from './write-context';
 
 type DomainEvent = { type: string; data: object };
@@ -39,18 +40,26 @@ const ATTEMPTS = 5;
  */
 @Injectable()
 export class CommandRunner {
+  private readonly cache = new StreamStateCache();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The stream's state: the cached fold extended with what was recorded since, read from the store. */
   async load<C, E extends DomainEvent, S extends WithHistory<E>, X>(
     stream: string,
     decider: Decider<C, E, S, X>,
   ): Promise<LoadedStream<S>> {
-    const recorded = await this.store.readStream(stream);
+    const cached = this.cache.get(stream);
+    const known = cached?.revision ?? -1;
+    const recorded = await this.store.readStream(stream, { fromRevision: known + 1 });
     const envelopes: Envelope<E>[] = recorded.map((r) => ({
       eventId: r.id,
       event: { type: r.type, data: r.data } as unknown as E,
     }));
-    return { state: foldStream(decider, envelopes), revision: recorded.length - 1 };
+    const state = cached ? extendStream(decider, cached.state as S, envelopes) : foldStream(decider, envelopes);
+    const loaded = { state, revision: known + recorded.length };
+    if (recorded.length > 0) this.cache.set(stream, loaded);
+    return loaded;
   }
 
   async run<C, E extends DomainEvent, S extends WithHistory<E>, X>(options: {

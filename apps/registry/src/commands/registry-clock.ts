@@ -5,8 +5,10 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config'
 @Injectable()
 export class RegistryClock {
   private readonly format: Intl.DateTimeFormat;
+  /** Formatting a date in a time zone costs more than a command's own work: once a second is enough. */
+  private cached: { second: number; date: string } | undefined;
 
-  constructor(@Inject(REGISTRY_CONFIG) config: RegistryConfig) {
+  constructor(@Inject(REGISTRY_CONFIG) config: Pick<RegistryConfig, 'timezone'>) {
     this.format = new Intl.DateTimeFormat('en-CA', {
       timeZone: config.timezone,
       year: 'numeric',
@@ -16,6 +18,8 @@ export class RegistryClock {
   }
 
   today(now: Date = new Date()): string {
-    return this.format.format(now);
+    const second = Math.floor(now.getTime() / 1000);
+    if (this.cached?.second !== second) this.cached = { second, date: this.format.format(now) };
+    return this.cached.date;
   }
 }

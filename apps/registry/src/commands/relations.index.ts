@@ -51,9 +51,9 @@ export class RelationsIndex {
     return [...(this.tenureOrganisations.get(personId) ?? [])];
   }
 
-  /** The organisation whose stream holds a post or a tenure. */
+  /** The organisation whose stream holds a post or a tenure: a known answer never changes, so only a miss catches up. */
   async ownerOf(postOrTenureId: string): Promise<string | undefined> {
-    await this.catchUp();
+    if (!this.owners.has(postOrTenureId)) await this.catchUp();
     return this.owners.get(postOrTenureId);
   }
 

@@ -72,6 +72,23 @@ export function foldStream<E extends { type: string }, S extends WithHistory<E>>
 }
 
 /**
+ * The state after further events of the same stream: what `foldStream` gives for all of them,
+ * without folding the known ones again. A retraction among them changes what the earlier events
+ * mean, so then the whole stream is folded anew.
+ */
+export function extendStream<E extends { type: string }, S extends WithHistory<E>>(
+  decider: Evolver<E, S>,
+  state: S,
+  more: ReadonlyArray<Envelope<E>>,
+): S {
+  if (more.length === 0) return state;
+  const envelopes = [...state.history.envelopes, ...more];
+  if (more.some((env) => env.event.type === 'EventRetracted')) return foldStream(decider, envelopes);
+  const next = more.reduce((s, env) => decider.evolve(s, env.event), state);
+  return { ...next, history: { envelopes, retracted: state.history.retracted } };
+}
+
+/**
  * Retraction is decided the same way in every stream: the target must be a live event of this
  * stream, and the stream without it must still satisfy the decider's invariants (plus any
  * cross-stream check the caller adds, such as "officers stay members").

@@ -19,7 +19,7 @@ import { CommitSignal, followLog } from '../log-follower';
 import { MonotonicClock } from '../monotonic-clock';
 import { compareSequencePositions } from '../sequence-position';
 import { SqliteEventQueries } from './sqlite-event-queries';
-import { configureDurability, migrateEventTables } from './sqlite-schema';
+import { configureConnection, migrateEventTables } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   now?: () => Date;
@@ -86,7 +86,7 @@ export class SqliteEventStore implements EventStore {
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     try {
-      configureDurability(db);
+      configureConnection(db);
       migrateEventTables(db);
     } catch (error) {
       db.close();

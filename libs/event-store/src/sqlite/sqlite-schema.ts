@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
 
-/** Durability first: WAL with a full fsync at every commit, so an acknowledged append survives a crash. */
-export function configureDurability(db: Database): void {
+/** Durability first (WAL, a full fsync at every commit: an acknowledged append survives a crash), then read speed. */
+export function configureConnection(db: Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Reads of the log and of streams stay in memory: 64 MiB of page cache, 256 MiB mapped.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   const mode = String(db.pragma('journal_mode', { simple: true }));
   if (mode.toLowerCase() !== 'wal') throw new Error(`could not switch ${db.name} to WAL (got ${mode})`);
 }
