@@ -27,7 +27,7 @@ export class MeetingsController {
   @Post('meetings')
   @ApiOperation({ summary: 'Record a meeting whose minutes foundings and tenures cite as their basis' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  @ApiWrite({ ifMatch: false })
+  @ApiWrite({ body: RecordMeetingRequest, example: 'meeting', ifMatch: false })
   record(
     @Body() body: RecordMeetingRequest,
     @Req() request: FastifyRequest,
@@ -46,7 +46,7 @@ export class MeetingsController {
     summary: 'Retract an event entered in error: it stays in the log, and every read known after now ignores it',
   })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: RetractionRequest, example: 'retract' })
   retract(
     @Param('eventId', ParseUUIDPipe) eventId: string,
     @Body() body: RetractionRequest,

@@ -28,7 +28,7 @@ export class OrganisationsController {
   @Post()
   @ApiOperation({ summary: 'Establish an organisation: the party, a branch or a collegial body' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  @ApiWrite({ ifMatch: false })
+  @ApiWrite({ body: EstablishOrganisationRequest, example: 'establish', ifMatch: false })
   establish(
     @Body() body: EstablishOrganisationRequest,
     @Req() request: FastifyRequest,
@@ -47,7 +47,7 @@ export class OrganisationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the registration by a justice body' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: RegisterOrganisationRequest, example: 'register' })
   register(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RegisterOrganisationRequest,
@@ -63,7 +63,7 @@ export class OrganisationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rename an organisation from a date' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: RenameOrganisationRequest, example: 'rename' })
   rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenameOrganisationRequest,
@@ -79,7 +79,7 @@ export class OrganisationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Dissolve an organisation (refused while it has active sub-branches, members or officers)' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: DissolveOrganisationRequest, example: 'dissolve' })
   dissolve(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DissolveOrganisationRequest,
@@ -94,7 +94,7 @@ export class OrganisationsController {
   @Post(':id/posts')
   @ApiOperation({ summary: 'Create a post in an organisation' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: CreatePostRequest, example: 'createPost' })
   createPost(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CreatePostRequest,

@@ -29,7 +29,7 @@ export class PostsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Abolish a post from a date' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: AbolishPostRequest, example: 'abolish' })
   abolish(
     @Param('id', ParseUUIDPipe) postId: string,
     @Body() body: AbolishPostRequest,
@@ -44,7 +44,7 @@ export class PostsController {
   @Post('posts/:id/tenures')
   @ApiOperation({ summary: 'A person takes the post: elected, appointed, co-opted or acting' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: StartTenureRequest, example: 'startTenure' })
   startTenure(
     @Param('id', ParseUUIDPipe) postId: string,
     @Body() body: StartTenureRequest,
@@ -62,7 +62,7 @@ export class PostsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'End a tenure; the effective date is the first day it no longer holds' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: EndTenureRequest, example: 'endTenure' })
   endTenure(
     @Param('id', ParseUUIDPipe) tenureId: string,
     @Body() body: EndTenureRequest,

@@ -33,7 +33,7 @@ export class PeopleController {
   @Post()
   @ApiOperation({ summary: 'Register a person (personal data is restricted)' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  @ApiWrite({ ifMatch: false })
+  @ApiWrite({ body: RegisterPersonRequest, example: 'registerPerson', ifMatch: false })
   register(
     @Body() body: RegisterPersonRequest,
     @Req() request: FastifyRequest,
@@ -50,7 +50,7 @@ export class PeopleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Change (from a date) or correct (never held) personal details' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: ChangePersonDetailsRequest, example: 'details' })
   details(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangePersonDetailsRequest,
@@ -64,7 +64,7 @@ export class PeopleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Admit to the party, in a branch or the party itself' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: AdmitMemberRequest, example: 'admit' })
   admit(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AdmitMemberRequest,
@@ -78,7 +78,7 @@ export class PeopleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the membership to another branch' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: TransferMemberRequest, example: 'transfer' })
   transfer(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransferMemberRequest,
@@ -92,7 +92,7 @@ export class PeopleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend the membership' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: MembershipChangeRequest, example: 'suspend' })
   suspend(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MembershipChangeRequest,
@@ -106,7 +106,7 @@ export class PeopleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reinstate a suspended membership' })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: MembershipChangeRequest, example: 'reinstate' })
   reinstate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MembershipChangeRequest,
@@ -120,7 +120,7 @@ export class PeopleController {
   @HttpCode(200)
   @ApiOperation({ summary: "End the membership; the person's posts end on the same date, as events" })
   @ApiOkResponse({ type: WriteResultDto })
-  @ApiWrite()
+  @ApiWrite({ body: TerminateMembershipRequest, example: 'terminate' })
   terminate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TerminateMembershipRequest,

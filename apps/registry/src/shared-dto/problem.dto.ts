@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { type Type } from '@nestjs/common';
+import { WRITE_EXAMPLES, type WriteExample } from './write-examples';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'effectiveDate' })
@@ -48,8 +50,12 @@ const PROBLEMS: Array<[number, string]> = [
 ];
 
 /** The headers and error answers every write shares, for the OpenAPI document. */
-export function ApiWrite(options: { ifMatch?: boolean } = {}): MethodDecorator {
+export function ApiWrite(options: { body: Type<unknown>; example: WriteExample; ifMatch?: boolean }): MethodDecorator {
   return applyDecorators(
+    ApiBody({
+      type: options.body,
+      examples: { example: { summary: 'Example', value: WRITE_EXAMPLES[options.example] } },
+    }),
     ApiBearerAuth('apiKey'),
     ApiHeader({
       name: 'Idempotency-Key',

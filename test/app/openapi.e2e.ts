@@ -1,0 +1,62 @@
+import { client } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface Operation {
+  requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
+  responses: Record<string, unknown>;
+}
+
+describe('the OpenAPI document of the writes', () => {
+  let t: TestApp;
+  let writes: Array<[string, Operation]>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    writes = Object.entries(doc.paths)
+      .filter(([path, ops]) => path.startsWith('/v1/') && !path.startsWith('/v1/keys') && ops['post'])
+      .map(([path, ops]) => [path, ops['post']!]);
+  });
+  afterAll(() => t.close());
+
+  it('lists every write of API.md', () => {
+    expect(writes.map(([path]) => path).sort()).toEqual(
+      [
+        '/v1/events/{eventId}/retraction',
+        '/v1/meetings',
+        '/v1/organisations',
+        '/v1/organisations/{id}/dissolution',
+        '/v1/organisations/{id}/posts',
+        '/v1/organisations/{id}/registrations',
+        '/v1/organisations/{id}/renamings',
+        '/v1/people',
+        '/v1/people/{id}/details',
+        '/v1/people/{id}/membership/admission',
+        '/v1/people/{id}/membership/reinstatement',
+        '/v1/people/{id}/membership/suspension',
+        '/v1/people/{id}/membership/termination',
+        '/v1/people/{id}/membership/transfer',
+        '/v1/posts/{id}/abolition',
+        '/v1/posts/{id}/tenures',
+        '/v1/tenures/{id}/end',
+      ].sort(),
+    );
+  });
+
+  it('gives each write an example body that passes its own validation', async () => {
+    const call = client(t.app, t.adminKey);
+    const id = '6f1c2b7e-9a4d-4c3b-8e2f-1a2b3c4d5e6f';
+    for (const [path, op] of writes) {
+      const example = op.requestBody?.content['application/json']?.examples?.['example']?.value;
+      expect({ path, hasExample: example !== undefined }).toEqual({ path, hasExample: true });
+      const answer = await call('POST', path.replace(/\{(id|eventId)\}/, id), example);
+      // Unknown ids may be refused, but never as a malformed request (400).
+      const accepted = [200, 201, 404, 409, 422].includes(answer.status);
+      expect({ path, status: answer.status, accepted }).toEqual({ path, status: answer.status, accepted: true });
+      expect(Object.keys(op.responses)).toEqual(
+        expect.arrayContaining(['400', '401', '403', '404', '409', '412', '413', '422']),
+      );
+    }
+  });
+});
