@@ -116,6 +116,24 @@ describe('post and membership lifecycle', () => {
     ).toBe(404);
   });
 
+  it('enters history late: a tenure already over is recorded with its end, where an open one would collide', async () => {
+    const [earlier, current] = [await member('Прежний'), await member('Нынешний')];
+    const post = await w.createPost(party, 'chair', 'Председатель совета', '2022-10-01');
+    ok(await w.startTenure(post, current, '2023-01-10'), 201);
+    expect(refusal(await w.startTenure(post, earlier, '2022-10-01'))).toEqual([409, 'post.seats_exceeded']);
+    const late = await call('POST', `/v1/posts/${post}/tenures`, {
+      personId: earlier,
+      effectiveDate: '2022-10-01',
+      method: 'elected',
+      end: { effectiveDate: '2023-01-10', reason: 'term_expired' },
+    });
+    ok(late, 201);
+    const types = (await store.readStream(`organisation-${party}`))
+      .filter((e) => e.data['personId'] === earlier)
+      .map((e) => e.type);
+    expect(types).toEqual(['TenureStarted', 'TenureEnded']);
+  });
+
   it('refuses a date in the future with 422 date.in_future', async () => {
     const answer = await call('POST', `/v1/organisations/${party}/renamings`, {
       name: { ru: 'Будущее' },

@@ -100,6 +100,12 @@ export class ChangePersonDetailsRequest extends PersonDetailsFields {
 
 export class MembershipChangeRequest extends DatedChangeRequest {}
 
+export class TerminateMembershipRequest extends MembershipChangeRequest {
+  @ApiProperty({ enum: MEMBERSHIP_END_REASONS, example: 'resigned' })
+  @IsIn(MEMBERSHIP_END_REASONS)
+  reason!: (typeof MEMBERSHIP_END_REASONS)[number];
+}
+
 export class AdmitMemberRequest extends MembershipChangeRequest {
   @ApiProperty({ format: 'uuid', description: 'A branch, or the party itself' })
   @IsUUID()
@@ -119,16 +125,19 @@ export class AdmitMemberRequest extends MembershipChangeRequest {
   @IsOptional()
   @IsBoolean()
   ageAttested?: boolean;
+
+  @ApiPropertyOptional({
+    type: TerminateMembershipRequest,
+    description: 'For history entered late: a membership that is already over, recorded with its end in one write',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TerminateMembershipRequest)
+  end?: TerminateMembershipRequest;
 }
 
 export class TransferMemberRequest extends MembershipChangeRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   organisationId!: string;
-}
-
-export class TerminateMembershipRequest extends MembershipChangeRequest {
-  @ApiProperty({ enum: MEMBERSHIP_END_REASONS, example: 'resigned' })
-  @IsIn(MEMBERSHIP_END_REASONS)
-  reason!: (typeof MEMBERSHIP_END_REASONS)[number];
 }
