@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
+import { makeIin } from '@baytaq/domain';
 import { client, expectStatus as ok } from '../support/http';
 import { registryWrites } from '../support/registry-writes';
 import { startTestApp, type TestApp } from '../support/test-app';

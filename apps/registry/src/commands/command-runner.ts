@@ -72,6 +72,8 @@ export class CommandRunner {
     write: WriteContext;
     /** Which write of the request this is, for the derivation of idempotent event ids. */
     part?: number;
+    /** Runs once the decision accepted the command, before its events are appended (e.g. a reservation). */
+    beforeAppend?: () => Promise<void>;
   }): Promise<WriteResult> {
     const { stream, decider, command, write } = options;
     const ids = eventIdSource(write.idempotencyScope && `${write.idempotencyScope}#${options.part ?? 0}`);
@@ -82,6 +84,7 @@ export class CommandRunner {
       }
       const decision = decider.decide(command, state, await options.context(state));
       if (!decision.ok) throw new DomainProblem(decision.error as DomainError);
+      await options.beforeAppend?.();
       const events = decision.events.map((e, i) => this.envelope(e, ids(stream, i), write));
       try {
         const result = await this.store.append(stream, events, revision < 0 ? 'no_stream' : revision);

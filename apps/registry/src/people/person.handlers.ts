@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   organisationDecider,
-  parseIin,
   personDecider,
   tenuresEndedByMembership,
   type PersonCommand,
@@ -37,8 +36,6 @@ export class PersonWriteHandler implements ICommandHandler<PersonWrite, WriteRes
 
   async execute({ personId, command, write }: PersonWrite): Promise<WriteResult> {
     const iin = 'iin' in command ? command.iin : undefined;
-    // A valid IIN is reserved before the person is written, so that two people cannot share one.
-    if (iin !== undefined && parseIin(iin).ok) await this.iins.reserve(iin, personId, write);
     const result = await this.runner.run({
       id: personId,
       stream: personStream(personId),
@@ -46,6 +43,8 @@ export class PersonWriteHandler implements ICommandHandler<PersonWrite, WriteRes
       command,
       write,
       context: () => this.context(personId, command, write.today),
+      // An accepted IIN is reserved before the person is written, so that two people cannot share one.
+      beforeAppend: iin === undefined ? undefined : () => this.iins.reserve(iin, personId, write),
     });
     if (command.type === 'TerminateMembership') await this.endDependentTenures(personId, command, write);
     return result;
