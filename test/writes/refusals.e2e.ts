@@ -185,6 +185,15 @@ describe('refusals of the write API', () => {
       'meeting.organisation_not_found',
     ],
     [
+      'a person whose name is not in Cyrillic, without reserving the valid IIN sent with it',
+      () => [
+        '/v1/people',
+        { name: { surname: 'Smith', given: 'John' }, citizenship: 'KZ', iin: makeIin('1980-01-01', 'male', 9) },
+      ],
+      422,
+      'name.invalid',
+    ],
+    [
       'a retraction without a reason',
       () => [`/v1/events/${randomUUID()}/retraction`, {}],
       400,
