@@ -3,3 +3,4 @@ export * from './errors';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { readSince, type LogReader } from './read-since';
+export { GenerationalCache } from './generational-cache';

@@ -4,15 +4,6 @@ import { CommandRunner } from './command-runner';
 import { StreamStateCache } from './stream-state-cache';
 
 describe('StreamStateCache', () => {
-  it('forgets the least recently used stream first', () => {
-    const cache = new StreamStateCache(2);
-    cache.set('a', { revision: 0, state: 'A' });
-    cache.set('b', { revision: 0, state: 'B' });
-    cache.get('a');
-    cache.set('c', { revision: 0, state: 'C' });
-    expect([cache.get('a')?.state, cache.get('b'), cache.get('c')?.state]).toEqual(['A', undefined, 'C']);
-  });
-
   it('keeps the later revision when loads finish out of order', () => {
     const cache = new StreamStateCache();
     cache.set('a', { revision: 3, state: 'new' });

@@ -1,4 +1,6 @@
-/** How many folded streams stay in memory; the least recently used goes first. */
+import { GenerationalCache } from '@baytaq/event-store';
+
+/** How many folded streams stay in memory, roughly: between half of it and all of it. */
 export const STREAM_CACHE_SIZE = 10_000;
 
 export interface CachedStream {
@@ -11,29 +13,20 @@ export interface CachedStream {
  * its stream was last folded (by this process or, through the store, by any other).
  */
 export class StreamStateCache {
-  private readonly entries = new Map<string, CachedStream>();
+  private readonly entries: GenerationalCache<string, CachedStream>;
 
-  constructor(private readonly capacity = STREAM_CACHE_SIZE) {}
+  constructor(capacity = STREAM_CACHE_SIZE) {
+    this.entries = new GenerationalCache(capacity);
+  }
 
   get(stream: string): CachedStream | undefined {
-    const entry = this.entries.get(stream);
-    if (entry) {
-      this.entries.delete(stream);
-      this.entries.set(stream, entry);
-    }
-    return entry;
+    return this.entries.get(stream);
   }
 
   set(stream: string, entry: CachedStream): void {
-    const known = this.entries.get(stream);
+    const known = this.entries.peek(stream);
     // Two loads of one stream can finish in either order: keep the later revision.
     if (known && known.revision > entry.revision) return;
-    this.entries.delete(stream);
     this.entries.set(stream, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

@@ -18,6 +18,7 @@ import type {
 import { CommitSignal, followLog } from '../log-follower';
 import { MonotonicClock } from '../monotonic-clock';
 import { compareSequencePositions } from '../sequence-position';
+import { GenerationalCache } from '../generational-cache';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
 
@@ -47,6 +48,9 @@ function storeError(error: unknown): unknown {
   return code ? new StoreUnavailableError(`sqlite: ${code}: ${(error as Error).message}`) : error;
 }
 
+/** Streams whose last revision the store keeps in memory: between half of it and all of it. */
+const STREAM_REVISIONS_KEPT = 200_000;
+
 interface PendingAppend {
   stream: string;
   events: EventToAppend[];
@@ -65,6 +69,13 @@ export class SqliteEventStore implements EventStore {
   private readonly signal = new CommitSignal();
   private readonly clock: MonotonicClock;
   private readonly appendInTransaction: (pending: PendingAppend, recordedAt: string) => AppendResult;
+  /**
+   * The last revision of streams, exact because this process alone writes the file (it holds an
+   * exclusive lock): it spares the revision query of an append and the read of a stream that has
+   * nothing new. Only committed revisions enter it; those of the batch being committed wait aside.
+   */
+  private readonly revisions = new GenerationalCache<string, number>(STREAM_REVISIONS_KEPT);
+  private readonly batchRevisions = new Map<string, number>();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -90,6 +101,9 @@ export class SqliteEventStore implements EventStore {
       migrateEventTables(db);
     } catch (error) {
       db.close();
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new StoreUnavailableError(`${file} is open in another process: one process owns the embedded store`);
+      }
       throw error;
     }
     return new SqliteEventStore(db, options);
@@ -120,6 +134,10 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = this.clock.nowIso();
     const outcomes =
       batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
+    // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
+    if (outcomes.some((o) => o.result))
+      for (const [stream, revision] of this.batchRevisions) this.revisions.set(stream, revision);
+    this.batchRevisions.clear();
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome.result) pending.resolve(outcome.result);
@@ -164,11 +182,12 @@ export class SqliteEventStore implements EventStore {
    */
   private appendOne(pending: PendingAppend, recordedAt: string): AppendResult {
     const { stream, events, expected } = pending;
-    const current = this.queries.streamRevision(stream);
+    const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
     const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
     this.options.onAppended?.(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
+    this.batchRevisions.set(stream, last.revision);
     return { stream, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) };
   }
 
@@ -188,9 +207,25 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /** The last committed revision of a stream, -1 when it does not exist. */
+  private committedRevision(stream: string): number {
+    const known = this.revisions.get(stream);
+    if (known !== undefined) return known;
+    const revision = this.queries.streamRevision(stream);
+    if (revision >= 0) this.revisions.set(stream, revision);
+    return revision;
+  }
+
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.queries.readStream(stream, options);
+    const forwards = options.direction !== 'backwards';
+    const known = this.revisions.peek(stream);
+    if (forwards && known !== undefined && (options.fromRevision ?? 0) > known) return [];
+    const events = this.queries.readStream(stream, options);
+    if (forwards && options.maxCount === undefined && events.length > 0) {
+      this.revisions.set(stream, events[events.length - 1]!.revision);
+    }
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -38,6 +38,20 @@ describe('sqlite group commit', () => {
     expect(await store.readStream(taken)).toHaveLength(1);
   });
 
+  it('refuses a second owner of the file while the first has it open', async () => {
+    expect(() => SqliteEventStore.open(join(dir, 'registry.sqlite'))).toThrow(/open in another process/);
+    await expect(store.append(uniqueStream(), [event()], 'no_stream')).resolves.toMatchObject({ revision: 0 });
+  });
+
+  it('answers reads and revision checks from what it committed, never from a refused append', async () => {
+    const stream = uniqueStream();
+    await store.append(stream, [event(), event()], 'no_stream');
+    await expect(store.append(stream, [event()], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.readStream(stream, { fromRevision: 2 })).toEqual([]);
+    const third = await store.append(stream, [event()], 1);
+    expect((await store.readStream(stream, { fromRevision: 2 })).map((e) => e.id)).toEqual(third.eventIds);
+  });
+
   it('runs on a file in WAL mode with synchronous=FULL', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);

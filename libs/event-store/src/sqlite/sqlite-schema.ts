@@ -2,6 +2,9 @@ import type { Database } from 'better-sqlite3';
 
 /** Durability first (WAL, a full fsync at every commit: an acknowledged append survives a crash), then read speed. */
 export function configureConnection(db: Database): void {
+  // One process owns the file: what it knows of the streams it wrote stays exact, and the WAL
+  // index lives in its heap instead of shared memory. A second process is refused (SQLITE_BUSY).
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
