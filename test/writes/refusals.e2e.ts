@@ -47,6 +47,16 @@ describe('refusals of the write API', () => {
     ids['foreigner'] = await person({ citizenship: 'RU' });
     ids['council'] = await w.createPost(party, 'member', 'Член совета', '2022-10-01');
     ok(await w.startTenure(ids['council'], ids['member'], '2022-10-01'), 201);
+    ids['region'] = ok(
+      await call('POST', '/v1/organisations', {
+        kind: 'regional_branch',
+        parentId: party,
+        kato: '350000000',
+        name: { ru: 'Ф' },
+        effectiveDate: '2023-01-10',
+      }),
+      201,
+    )['id'] as string;
   });
   afterAll(() => t.close());
 
@@ -104,6 +114,15 @@ describe('refusals of the write API', () => {
       ],
       404,
       'organisation.not_found',
+    ],
+    [
+      'a post whose id names a post of another organisation',
+      () => [
+        `/v1/organisations/${ids['region']}/posts`,
+        { id: ids['council'], title: { ru: 'П' }, role: 'chair', effectiveDate: '2023-01-10' },
+      ],
+      409,
+      'post.already_exists',
     ],
     [
       'the end of an unknown tenure',

@@ -57,7 +57,7 @@ export class RelationsIndex {
     return this.owners.get(postOrTenureId);
   }
 
-  catchUp(): Promise<void> {
+  private catchUp(): Promise<void> {
     return this.log.run();
   }
 

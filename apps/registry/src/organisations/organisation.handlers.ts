@@ -8,7 +8,8 @@ import {
 } from '@baytaq/domain';
 import { CommandRunner, type WriteResult } from '../commands/command-runner';
 import { nameBasedUuid } from '../commands/deterministic-id';
-import { organisationStream } from '../commands/relations.index';
+import { organisationStream, RelationsIndex } from '../commands/relations.index';
+import { DomainProblem } from '../commands/domain-problem';
 import type { WriteContext } from '../commands/write-context';
 import { CrossStreamFacts } from './organisation-facts.service';
 
@@ -34,10 +35,12 @@ export class OrganisationWriteHandler implements ICommandHandler<OrganisationWri
   constructor(
     private readonly runner: CommandRunner,
     private readonly facts: CrossStreamFacts,
+    private readonly relations: RelationsIndex,
   ) {}
 
   /** `part` numbers the writes of one request, so that each derives its own idempotent event ids. */
-  execute({ organisationId, command, write, resourceId }: OrganisationWrite, part = 0): Promise<WriteResult> {
+  async execute({ organisationId, command, write, resourceId }: OrganisationWrite, part = 0): Promise<WriteResult> {
+    await this.refuseIdOfAnotherOrganisation(organisationId, command);
     return this.runner.run({
       part,
       id: resourceId,
@@ -47,6 +50,23 @@ export class OrganisationWriteHandler implements ICommandHandler<OrganisationWri
       write,
       context: (state) => this.context(organisationId, command, state, write.today),
     });
+  }
+
+  /** Post and tenure ids are found by id alone (`/v1/posts/{id}`): one may not name things in two organisations. */
+  private async refuseIdOfAnotherOrganisation(organisationId: string, command: OrganisationCommand): Promise<void> {
+    const id =
+      command.type === 'CreatePost' ? command.postId : command.type === 'StartTenure' ? command.tenureId : undefined;
+    if (id === undefined) return;
+    const owner = await this.relations.ownerOf(id);
+    if (owner !== undefined && owner !== organisationId) {
+      const what = command.type === 'CreatePost' ? 'post' : 'tenure';
+      throw new DomainProblem({
+        code: `${what}.already_exists`,
+        kind: 'conflict',
+        message: `${what} ${id} exists in another organisation`,
+        details: { field: 'id' },
+      });
+    }
   }
 
   private async context(
