@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { makeIin } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { client, expectStatus as ok } from '../support/http';
+import { registryWrites } from '../support/registry-writes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Rules whose facts live in other streams: the app must load them (the domain tests cover the rules themselves). */
@@ -9,6 +10,7 @@ describe('rules across streams', () => {
   let t: TestApp;
   let call: ReturnType<typeof client>;
   let store: EventStore;
+  let w: ReturnType<typeof registryWrites>;
   const party = randomUUID();
 
   const establish = async (kind: string, parentId: string, effectiveDate = '2023-01-10') =>
@@ -26,16 +28,9 @@ describe('rules across streams', () => {
   beforeAll(async () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
+    w = registryWrites(call);
     store = t.app.get(EVENT_STORE);
-    ok(
-      await call('POST', '/v1/organisations', {
-        id: party,
-        kind: 'party',
-        name: { ru: 'Байтак' },
-        effectiveDate: '2022-09-24',
-      }),
-      201,
-    );
+    await w.establishParty(party);
   });
   afterAll(() => t.close());
 

@@ -14,38 +14,14 @@ describe('post and membership lifecycle', () => {
   const party = randomUUID();
   const refusal = (a: { status: number; body: Record<string, unknown> }) => [a.status, a.body['code']];
 
-  const member = async (surname: string) => {
-    const id = ok(
-      await call('POST', '/v1/people', {
-        name: { surname, given: 'Синтетик' },
-        citizenship: 'KZ',
-        birthDate: '1985-02-02',
-      }),
-      201,
-    )['id'] as string;
-    ok(
-      await call('POST', `/v1/people/${id}/membership/admission`, {
-        organisationId: party,
-        effectiveDate: '2022-10-01',
-      }),
-    );
-    return id;
-  };
+  const member = (surname: string) => w.member(surname, party, '2022-10-01');
 
   beforeAll(async () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
     w = registryWrites(call);
     store = t.app.get(EVENT_STORE);
-    ok(
-      await call('POST', '/v1/organisations', {
-        id: party,
-        kind: 'party',
-        name: { ru: 'Байтак' },
-        effectiveDate: '2022-09-24',
-      }),
-      201,
-    );
+    await w.establishParty(party);
   });
   afterAll(() => t.close());
 

@@ -11,38 +11,14 @@ describe('meetings and retraction', () => {
   let store: EventStore;
   const party = randomUUID();
   const ok = expectStatus;
-  const member = async (surname: string) => {
-    const id = ok(
-      await call('POST', '/v1/people', {
-        name: { surname, given: 'Синтетик' },
-        citizenship: 'KZ',
-        birthDate: '1979-01-01',
-      }),
-      201,
-    )['id'] as string;
-    ok(
-      await call('POST', `/v1/people/${id}/membership/admission`, {
-        organisationId: party,
-        effectiveDate: '2022-09-24',
-      }),
-    );
-    return id;
-  };
+  const member = (surname: string) => w.member(surname, party, '2022-09-24');
 
   beforeAll(async () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
     w = registryWrites(call);
     store = t.app.get(EVENT_STORE);
-    ok(
-      await call('POST', '/v1/organisations', {
-        id: party,
-        kind: 'party',
-        name: { ru: 'Байтак' },
-        effectiveDate: '2022-09-24',
-      }),
-      201,
-    );
+    await w.establishParty(party);
   });
   afterAll(() => t.close());
 

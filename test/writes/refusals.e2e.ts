@@ -16,15 +16,7 @@ describe('refusals of the write API', () => {
     t = await startTestApp();
     call = client(t.app, t.adminKey);
     const w = registryWrites(call);
-    ok(
-      await call('POST', '/v1/organisations', {
-        id: party,
-        kind: 'party',
-        name: { ru: 'Байтак' },
-        effectiveDate: '2022-09-24',
-      }),
-      201,
-    );
+    await w.establishParty(party);
     const person = async (body: Record<string, unknown>) =>
       ok(
         await call('POST', '/v1/people', {

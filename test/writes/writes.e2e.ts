@@ -34,15 +34,7 @@ describe('write API', () => {
     call = client(t.app, t.adminKey);
     w = registryWrites(call);
     store = t.app.get(EVENT_STORE);
-    ok(
-      await call('POST', '/v1/organisations', {
-        id: party,
-        kind: 'party',
-        name: { kk: 'Байтақ', ru: 'Байтак' },
-        effectiveDate: '2022-09-24',
-      }),
-      201,
-    );
+    await w.establishParty(party);
     ok(
       await call('POST', `/v1/organisations/${party}/registrations`, {
         authority: 'Ministry of Justice',
