@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EVENT_STORE } from '@baytaq/event-store';
 import { AuthModule } from './auth/auth.module';
 import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
-import { EventStoreLifecycle, eventStoreProvider } from './store/event-store.provider';
+import { ReadsModule } from './reads/reads.module';
+import { EventStoreLifecycle, READ_MODELS, storageProviders } from './store/event-store.provider';
 
 @Module({})
 export class AppModule {
@@ -11,10 +14,10 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [AuthModule, WritesModule],
+      imports: [AuthModule, WritesModule, EventsModule, ReadsModule],
       controllers: [HealthController],
-      providers: [{ provide: REGISTRY_CONFIG, useValue: config }, eventStoreProvider, EventStoreLifecycle],
-      exports: [REGISTRY_CONFIG, eventStoreProvider],
+      providers: [{ provide: REGISTRY_CONFIG, useValue: config }, ...storageProviders, EventStoreLifecycle],
+      exports: [REGISTRY_CONFIG, EVENT_STORE, READ_MODELS],
     };
   }
 }

@@ -1,17 +1,54 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
+import { EmbeddedReadModels, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 
 export const EVENT_STORE_FILE = 'registry.sqlite';
+export const READ_MODELS = Symbol('READ_MODELS');
+const STORAGE = Symbol('REGISTRY_STORAGE');
+
+/** What the read endpoints need: the queries, and how far the read models have got in the log. */
+export interface ReadModelsHandle {
+  reads: RegistryReads;
+  /** The position of the last event the read models have committed; undefined before the first. */
+  position(): string | undefined;
+}
+
+export interface Storage {
+  store: EventStore;
+  readModels: ReadModelsHandle;
+  /** Stops what follows the log, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** The embedded store and its read models in one file: the projections run in each append's transaction. */
+export function openEmbeddedStorage(file: string, onProgress?: (line: string) => void): Storage {
+  let readModels: EmbeddedReadModels | undefined;
+  const store = SqliteEventStore.open(file, {
+    projection: (db) => {
+      readModels = EmbeddedReadModels.open(db, {
+        onProgress: onProgress && ((p) => onProgress(`read models: ${p.done} of ${p.total} events`)),
+      });
+      return readModels.inline;
+    },
+  });
+  const models = readModels!;
+  return {
+    store,
+    readModels: { reads: models.reads, position: () => models.position ?? undefined },
+    close: () => store.close(),
+  };
+}
 
 /** The gRPC client is loaded only when the deployment uses KurrentDB. */
-export async function openEventStore(config: RegistryConfig): Promise<EventStore> {
+async function openStorage(config: RegistryConfig): Promise<Storage> {
   if (config.store === 'kurrentdb') {
-    const { KurrentDbEventStore } = await import('@baytaq/event-store/kurrentdb/kurrentdb-event-store');
-    return KurrentDbEventStore.fromConnectionString(config.kurrentDbUrl!);
+    const { openKurrentStorage } = await import('./kurrent-storage');
+    return openKurrentStorage(config);
   }
-  return SqliteEventStore.open(join(config.dataDir, EVENT_STORE_FILE));
+  const logger = new Logger('read-models');
+  return openEmbeddedStorage(join(config.dataDir, EVENT_STORE_FILE), (line) => logger.log(line));
 }
 
 /** Closes the store last, after the HTTP server has finished its in-flight requests. */
@@ -19,16 +56,16 @@ export async function openEventStore(config: RegistryConfig): Promise<EventStore
 export class EventStoreLifecycle implements OnApplicationShutdown {
   private readonly logger = new Logger('event-store');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await this.storage.close();
     this.logger.log('event store closed');
   }
 }
 
-export const eventStoreProvider = {
-  provide: EVENT_STORE,
-  inject: [REGISTRY_CONFIG],
-  useFactory: (config: RegistryConfig): Promise<EventStore> => openEventStore(config),
-};
+export const storageProviders = [
+  { provide: STORAGE, inject: [REGISTRY_CONFIG], useFactory: (config: RegistryConfig) => openStorage(config) },
+  { provide: EVENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.store },
+  { provide: READ_MODELS, inject: [STORAGE], useFactory: (s: Storage) => s.readModels },
+];

@@ -22,13 +22,23 @@ import { GenerationalCache } from '../generational-cache';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
 
+/**
+ * A projection kept in the store's own transactions: its rows commit with the events or not at
+ * all. What it keeps in memory must wait for `committed` and be dropped on `rolledBack`.
+ */
+export interface InlineProjection {
+  /** Runs inside each append's transaction, after its events are inserted; a throw fails that append alone. */
+  apply(db: Database.Database, events: RecordedEvent[]): void;
+  /** The transaction that ran `apply` since the last call committed. */
+  committed(): void;
+  /** The transaction that ran `apply` since the last call rolled back. */
+  rolledBack(): void;
+}
+
 export interface SqliteEventStoreOptions {
   now?: () => Date;
-  /**
-   * Runs inside the transaction of each append, after its events are inserted: inline
-   * projections. A throw fails that append alone.
-   */
-  onAppended?: (db: Database.Database, events: RecordedEvent[]) => void;
+  /** Opened with the store: inline projections, fed in the append's transaction. */
+  projection?: (db: Database.Database) => InlineProjection;
 }
 
 type Outcome = { result: AppendResult; error?: undefined } | { result?: undefined; error: unknown };
@@ -75,6 +85,7 @@ export class SqliteEventStore implements EventStore {
    * nothing new. Only committed revisions enter it; those of the batch being committed wait aside.
    */
   private readonly revisions = new GenerationalCache<string, number>(STREAM_REVISIONS_KEPT);
+  private readonly projection: InlineProjection | undefined;
   private readonly batchRevisions = new Map<string, number>();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -82,10 +93,11 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(
     readonly db: Database.Database,
-    private readonly options: SqliteEventStoreOptions,
+    options: SqliteEventStoreOptions,
   ) {
     this.clock = new MonotonicClock(options.now);
     this.queries = new SqliteEventQueries(db);
+    this.projection = options.projection?.(db);
     this.appendInTransaction = db.transaction((pending: PendingAppend, recordedAt: string) =>
       this.appendOne(pending, recordedAt),
     );
@@ -135,8 +147,10 @@ export class SqliteEventStore implements EventStore {
     const outcomes =
       batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
     // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
-    if (outcomes.some((o) => o.result))
+    if (outcomes.some((o) => o.result)) {
       for (const [stream, revision] of this.batchRevisions) this.revisions.set(stream, revision);
+      this.projection?.committed();
+    } else this.projection?.rolledBack();
     this.batchRevisions.clear();
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
@@ -185,7 +199,7 @@ export class SqliteEventStore implements EventStore {
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
     const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
-    this.options.onAppended?.(this.db, recorded);
+    this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);
     return { stream, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) };

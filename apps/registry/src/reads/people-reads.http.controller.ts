@@ -1,0 +1,108 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type MembershipPeriod, type PersonRecord } from '@baytaq/read-models';
+import { Principal } from '../auth/principal.decorator';
+import { PublicRead, RequireRoles } from '../auth/roles.decorator';
+import { type AuthPrincipal } from '../auth/roles';
+import { ApiPageQuery, ApiTemporalQuery, notFound, seesPersonalData, setEtag } from './read-access';
+import { ReadGate } from './read-gate';
+import { type Query as QueryString } from './read-params';
+
+/** What anyone may see of an officer: the name. The rest is personal data. */
+function publicView(p: PersonRecord) {
+  return { id: p.id, name: p.name, latinName: p.latinName };
+}
+
+function membershipOn(periods: MembershipPeriod[], asOf: string) {
+  const inForce = (from: string, to: string | null) => from <= asOf && (to === null || asOf < to);
+  const current = periods.find((m) => inForce(m.from, m.to));
+  if (!current) {
+    return { status: periods.some((m) => m.from <= asOf) ? 'former_member' : 'not_member', organisationId: null };
+  }
+  const placement = current.placements.find((p) => inForce(p.from, p.to));
+  const suspended = current.suspensions.some((s) => inForce(s.from, s.to));
+  return {
+    status: suspended ? 'suspended' : 'member',
+    organisationId: placement?.organisationId ?? null,
+    since: current.from,
+    cardNumber: current.cardNumber,
+  };
+}
+
+/**
+ * People. Membership is personal data (a political opinion): without the compliance role a
+ * caller sees only officers, and of them only their names and tenures.
+ */
+@ApiTags('reads: people')
+@PublicRead()
+@Controller('v1/people')
+export class PeopleReadsController {
+  constructor(@Inject(ReadGate) private readonly gate: ReadGate) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search by name, Cyrillic or Latin, insensitive to case and Kazakh letter variants' })
+  @ApiQuery({ name: 'q', required: true })
+  @ApiTemporalQuery()
+  @ApiPageQuery()
+  async search(@Query() query: QueryString, @Principal() principal: AuthPrincipal | undefined) {
+    const q = await this.gate.open(query, (r) => {
+      const text = r.text('q');
+      if (text === undefined || text.length > 200) r.fail('q', 'isLength', 'q must be a name of 1 to 200 characters');
+      return { text: text ?? '', limit: r.integer('limit', 20, 1, 500) };
+    });
+    const people = this.gate.reads.people;
+    const personal = seesPersonalData(principal);
+    const accept = personal ? undefined : (id: string) => people.isOfficer(id, q.knownAt);
+    const found = people.search(q.own.text, q.knownAt, q.own.limit, accept);
+    return { q: q.own.text, knownAt: q.knownAt, items: found.map((p) => (personal ? p : publicView(p))) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The person; with the compliance role, personal data and membership status on asOf' })
+  @ApiTemporalQuery()
+  async one(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: QueryString,
+    @Principal() principal: AuthPrincipal | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const q = await this.gate.open(query);
+    const person = this.visible(id, q.knownAt, principal);
+    if (!seesPersonalData(principal)) return publicView(person);
+    setEtag(reply, this.gate.reads.history.streamRevision(`person-${id}`, q.knownAt));
+    const membership = membershipOn(this.gate.reads.people.membership(id, q.knownAt), q.asOf);
+    return { ...person, asOf: q.asOf, knownAt: q.knownAt, membership };
+  }
+
+  @Get(':id/positions')
+  @ApiOperation({ summary: 'Every tenure the person held, in any organisation' })
+  @ApiTemporalQuery()
+  async positions(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: QueryString,
+    @Principal() principal: AuthPrincipal | undefined,
+  ) {
+    const q = await this.gate.open(query);
+    this.visible(id, q.knownAt, principal);
+    return { personId: id, knownAt: q.knownAt, positions: this.gate.reads.people.positions(id, q.knownAt) };
+  }
+
+  @Get(':id/membership')
+  @RequireRoles('compliance')
+  @ApiOperation({ summary: 'The membership timeline: admissions, transfers, suspensions, ends (compliance or admin)' })
+  @ApiTemporalQuery()
+  async membership(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
+    const q = await this.gate.open(query);
+    if (!this.gate.reads.people.person(id, q.knownAt)) throw notFound('person', id);
+    return { personId: id, knownAt: q.knownAt, memberships: this.gate.reads.people.membership(id, q.knownAt) };
+  }
+
+  /** The person as known then; to a caller without the role, only an officer exists. */
+  private visible(id: string, knownAt: string, principal: AuthPrincipal | undefined): PersonRecord {
+    const people = this.gate.reads.people;
+    const person = people.person(id, knownAt);
+    if (!person || (!seesPersonalData(principal) && !people.isOfficer(id, knownAt))) throw notFound('person', id);
+    return person;
+  }
+}

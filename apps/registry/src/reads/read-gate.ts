@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
+import { type AsOf } from '@baytaq/read-models';
+import { RegistryClock } from '../commands/registry-clock';
+import { ProblemError } from '../http/problem';
+import { READ_MODELS, type ReadModelsHandle } from '../store/event-store.provider';
+import { type Query, QueryReader, readAsOf } from './read-params';
+
+const WAIT_MS = 5_000;
+const POLL_MS = 10;
+
+/**
+ * The entry of every read: parses `asOf`/`knownAt`, and when the client passes the position of
+ * its write (`minPosition`), waits until the read models have reached it (at most 5 s).
+ */
+@Injectable()
+export class ReadGate {
+  constructor(
+    @Inject(READ_MODELS) readonly models: ReadModelsHandle,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RegistryClock) private readonly clock: RegistryClock,
+  ) {}
+
+  get reads(): ReadModelsHandle['reads'] {
+    return this.models.reads;
+  }
+
+  /** Parses the common parameters; `more` reads the endpoint's own ones into the same problem. */
+  async open<T>(query: Query, more: (reader: QueryReader) => T = () => undefined as T): Promise<AsOf & { own: T }> {
+    const reader = new QueryReader(query);
+    const asOf = readAsOf(reader, this.clock.today());
+    const minPosition = reader.text('minPosition');
+    const own = more(reader);
+    if (minPosition !== undefined) {
+      try {
+        this.store.comparePositions(minPosition, minPosition);
+      } catch {
+        reader.fail('minPosition', 'isPosition', 'minPosition must be a position a write returned');
+      }
+    }
+    reader.done();
+    if (minPosition !== undefined) await this.reach(minPosition);
+    return { ...asOf, own };
+  }
+
+  private async reach(position: string): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const current = this.models.position();
+      if (current !== undefined && this.store.comparePositions(current, position) >= 0) return;
+      if (Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    throw new ProblemError(
+      {
+        ...ProblemError.of(503, 'read.position_not_reached', `The read models have not reached ${position} yet`)
+          .problem,
+        position: this.models.position() ?? null,
+      },
+      { 'Retry-After': '1' },
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { isLocalDate } from '@baytaq/domain';
+import { type AsOf, KNOWN_NOW } from '@baytaq/read-models';
+import { type FieldError, ProblemError } from '../http/problem';
+
+export type Query = Record<string, string | string[] | undefined>;
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const MAX_LIMIT = 500;
+
+/** Collects the problems of a query string, to answer them all at once. */
+export class QueryReader {
+  private readonly errors: FieldError[] = [];
+
+  constructor(private readonly query: Query) {}
+
+  text(field: string): string | undefined {
+    const value = this.query[field];
+    if (Array.isArray(value)) {
+      this.errors.push({ field, code: 'isSingle', message: `${field} may be given once` });
+      return undefined;
+    }
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  date(field: string): string | undefined {
+    const value = this.text(field);
+    if (value !== undefined && !isLocalDate(value)) {
+      this.errors.push({ field, code: 'isDate', message: `${field} must be a date YYYY-MM-DD` });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A timestamp with its offset, normalised to UTC with milliseconds, the form `recordedAt` has. */
+  timestamp(field: string): string | undefined {
+    const value = this.text(field);
+    if (value === undefined) return undefined;
+    const time = RFC3339.test(value) ? new Date(value) : new Date(NaN);
+    if (Number.isNaN(time.getTime())) {
+      this.errors.push({ field, code: 'isTimestamp', message: `${field} must be an RFC 3339 timestamp with offset` });
+      return undefined;
+    }
+    return time.toISOString();
+  }
+
+  integer(field: string, fallback: number, min: number, max: number): number {
+    const value = this.text(field);
+    if (value === undefined) return fallback;
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      this.errors.push({ field, code: 'isInRange', message: `${field} must be a whole number from ${min} to ${max}` });
+      return fallback;
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[]): T | undefined {
+    const value = this.text(field);
+    if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+      this.errors.push({ field, code: 'isIn', message: `${field} must be one of ${allowed.join(', ')}` });
+      return undefined;
+    }
+    return value as T | undefined;
+  }
+
+  fail(field: string, code: string, message: string): void {
+    this.errors.push({ field, code, message });
+  }
+
+  /** Throws the 400 problem listing every invalid parameter, if any. */
+  done(): void {
+    if (this.errors.length === 0) return;
+    throw ProblemError.of(400, 'request.validation_failed', `${this.errors.length} query parameter(s) are invalid`, {
+      errors: this.errors,
+    });
+  }
+}
+
+/** `asOf` (default: today in the registry's zone) and `knownAt` (default: everything recorded). */
+export function readAsOf(reader: QueryReader, today: string): AsOf {
+  return { asOf: reader.date('asOf') ?? today, knownAt: reader.timestamp('knownAt') ?? KNOWN_NOW };
+}
+
+/** A list's page: `limit` (at most 500) and the opaque `cursor` of the previous page. */
+export function readPage(reader: QueryReader, fallback = 100): { limit: number; cursor: string | undefined } {
+  const limit = reader.integer('limit', fallback, 1, MAX_LIMIT);
+  const raw = reader.text('cursor');
+  let cursor: string | undefined;
+  if (raw !== undefined) {
+    cursor = Buffer.from(raw, 'base64url').toString('utf8');
+    if (!cursor.startsWith('c:')) reader.fail('cursor', 'isCursor', 'cursor must be one a previous page returned');
+    cursor = cursor.slice(2);
+  }
+  return { limit, cursor };
+}
+
+export const encodeCursor = (value: string): string => Buffer.from(`c:${value}`, 'utf8').toString('base64url');

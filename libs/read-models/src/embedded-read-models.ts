@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import { type InlineProjection } from '@baytaq/event-store';
+import { type MemberCounts } from './member-counts';
+import { RegistryProjector } from './projector';
+import { RegistryReads } from './registry-reads';
+import { embeddedStreamHistory, type ReplayOptions, replayEmbeddedLog } from './replay';
+import { createReadModelTables, dropReadModelTables, READ_MODEL_VERSION, readCheckpoint } from './schema';
+
+/** Loads what the projector keeps in memory from the rows: today's member counts. */
+function loadCounts(db: Database, counts: MemberCounts): void {
+  const rows = db
+    .prepare('SELECT org_id, day, SUM(delta) AS delta FROM rm_member_delta GROUP BY org_id, day')
+    .iterate() as IterableIterator<{ org_id: string; day: string; delta: number }>;
+  for (const r of rows) if (r.delta !== 0) counts.add({ orgId: r.org_id, day: r.day, delta: r.delta });
+}
+
+/**
+ * The read models in the embedded store's file, fed inline: in the transaction of each append.
+ * Opening catches up with what the log holds beyond the checkpoint (events written without
+ * projections, or read models of another version, which are rebuilt).
+ */
+export class EmbeddedReadModels {
+  readonly reads: RegistryReads;
+  readonly inline: InlineProjection;
+
+  private constructor(
+    readonly db: Database,
+    readonly projector: RegistryProjector,
+  ) {
+    this.reads = new RegistryReads(db, projector.counts);
+    this.inline = {
+      apply: (_db, events) => projector.apply(events),
+      committed: () => projector.committed(),
+      rolledBack: () => projector.rolledBack(),
+    };
+  }
+
+  static open(db: Database, options: ReplayOptions & { rebuild?: boolean } = {}): EmbeddedReadModels {
+    const checkpoint = readCheckpoint(db);
+    if (options.rebuild || (checkpoint && checkpoint.version !== READ_MODEL_VERSION)) dropReadModelTables(db);
+    createReadModelTables(db);
+    const projector = new RegistryProjector(db, embeddedStreamHistory(db), readCheckpoint(db)!.position);
+    loadCounts(db, projector.counts);
+    replayEmbeddedLog(db, projector, options);
+    return new EmbeddedReadModels(db, projector);
+  }
+
+  /** The position of the last event the read models have committed. */
+  get position(): string | null {
+    return this.projector.checkpoint;
+  }
+}

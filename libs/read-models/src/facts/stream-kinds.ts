@@ -1,0 +1,36 @@
+import { type Envelope, meetingDecider, organisationDecider, personDecider, type WithHistory } from '@baytaq/domain';
+import { type Fact } from './fact-tables';
+import { meetingFacts } from './meeting-facts';
+import { organisationFacts } from './organisation-facts';
+import { personFacts } from './person-facts';
+
+type AnyState = WithHistory<{ type: string }>;
+
+/** How the read side folds one kind of stream and which facts it draws from the state. */
+export interface StreamKind {
+  name: 'organisation' | 'person' | 'meeting';
+  evolver: { initialState: AnyState; evolve(state: AnyState, event: { type: string }): AnyState };
+  facts(state: AnyState): Fact[];
+}
+
+const kind = <S extends AnyState>(
+  name: StreamKind['name'],
+  evolver: { initialState: S; evolve(state: S, event: never): S },
+  facts: (state: S) => Fact[],
+): StreamKind => ({ name, evolver: evolver as unknown as StreamKind['evolver'], facts: facts as StreamKind['facts'] });
+
+const KINDS: Array<[string, StreamKind]> = [
+  ['organisation-', kind('organisation', organisationDecider, organisationFacts)],
+  ['person-', kind('person', personDecider, personFacts)],
+  ['meeting-', kind('meeting', meetingDecider, meetingFacts)],
+];
+
+/** The kind of a stream by its name; undefined for streams the read models ignore (keys, idempotency). */
+export function streamKindOf(stream: string): StreamKind | undefined {
+  for (const [prefix, k] of KINDS) if (stream.startsWith(prefix)) return k;
+  return undefined;
+}
+
+export const PROJECTED_PREFIXES = KINDS.map(([prefix]) => prefix);
+
+export type { AnyState, Envelope };

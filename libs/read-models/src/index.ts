@@ -1,0 +1,12 @@
+export * from './name-key';
+export * from './schema';
+export * from './member-counts';
+export * from './projector';
+export * from './replay';
+export * from './registry-reads';
+export * from './embedded-read-models';
+export * from './queries/temporal';
+export * from './queries/read-types';
+export type { PersonRecord, Position, MembershipPeriod, MemberOnDate, Placement } from './queries/people-reads';
+export type { MembershipCountRow } from './queries/structure-reads';
+export * from './catch-up-read-models';

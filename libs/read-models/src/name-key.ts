@@ -1,0 +1,82 @@
+/**
+ * Search keys for names: one Latin skeleton for Cyrillic and Latin spellings alike, so that
+ * "Kazitov" finds "Казитов" and back, and the Kazakh letters (ә/а, ө/о, ү/ұ/у, қ/к, ң/н, ғ/г,
+ * і/и, һ/х) match their plain neighbours.
+ */
+const CYRILLIC: Record<string, string> = {
+  а: 'a',
+  ә: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  і: 'i',
+  к: 'k',
+  қ: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'h',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+};
+
+/** Letters of the Kazakh Latin alphabets and common transcriptions that decomposition would not fold as we need. */
+const LATIN: Record<string, string> = { ş: 'sh', ç: 'ch', ğ: 'g', ñ: 'n', ı: 'i', q: 'k', w: 'v', x: 'h', j: 'zh' };
+
+/** Transcription variants of one sound, in the order they must be applied. */
+const SKELETON: Array<[RegExp, string]> = [
+  [/kh/g, 'h'],
+  [/y/g, 'i'],
+  [/(.)\1+/g, '$1'],
+];
+
+/** The key of one word: lower case, Latin, without diacritics, with transcription variants merged. */
+export function nameKey(word: string): string {
+  let out = '';
+  for (const ch of word.toLowerCase()) {
+    const mapped = CYRILLIC[ch] ?? LATIN[ch];
+    if (mapped !== undefined) {
+      out += mapped;
+      continue;
+    }
+    const plain = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    if (/^[a-z0-9]+$/.test(plain)) out += plain;
+  }
+  return SKELETON.reduce((s, [from, to]) => s.replace(from, to), out);
+}
+
+/** The keys of a text: one per word, words split on spaces, hyphens and apostrophes. */
+export function nameKeys(text: string): string[] {
+  return text
+    .split(/[\s\-'’.,]+/u)
+    .map(nameKey)
+    .filter((k) => k.length > 0);
+}

@@ -1,0 +1,162 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { type MultilingualName, type PersonName } from '@baytaq/domain';
+import { type AsOf, known, parseJson, validOn } from './temporal';
+import {
+  type Holder,
+  type OrganisationDetail,
+  type OrganisationSummary,
+  type PostWithHolders,
+  type Registration,
+} from './read-types';
+
+interface OrgRow {
+  org_id: string;
+  kind: string;
+  parent_id: string | null;
+  body_type: string | null;
+  kato: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  dissolution_reason: string | null;
+  name: string | null;
+}
+
+interface PostHolderRow {
+  post_id: string;
+  title: string;
+  role: string;
+  seats: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  tenure_id: string | null;
+  person_id: string | null;
+  method: string | null;
+  t_from: string | null;
+  t_to: string | null;
+  person_name: string | null;
+}
+
+/** The name in force on the day, or the first one for a day before the founding. */
+const NAME_ON = `COALESCE(
+  (SELECT n.name FROM rm_org_name n WHERE n.org_id = o.org_id AND ${known('n')} AND n.valid_from <= @asOf
+   ORDER BY n.valid_from DESC LIMIT 1),
+  (SELECT n.name FROM rm_org_name n WHERE n.org_id = o.org_id AND ${known('n')} ORDER BY n.valid_from LIMIT 1))`;
+
+const ORG_COLUMNS = `o.org_id, o.kind, o.parent_id, o.body_type, o.kato, o.valid_from, o.valid_to, o.dissolution_reason,
+  ${NAME_ON} AS name`;
+
+export function toSummary(row: OrgRow, asOf: string): OrganisationSummary {
+  return {
+    id: row.org_id,
+    kind: row.kind,
+    parentId: row.parent_id,
+    bodyType: row.body_type,
+    name: parseJson<MultilingualName>(row.name) ?? {},
+    kato: row.kato,
+    status: row.valid_to !== null && row.valid_to <= asOf ? 'dissolved' : 'active',
+    established: row.valid_from,
+    dissolved: row.valid_to,
+  };
+}
+
+/** Organisations, their posts and holders, as of a day and as known at a moment. */
+export class OrganisationReads {
+  private readonly all: Statement;
+  private readonly one: Statement;
+  private readonly children: Statement;
+  private readonly names: Statement;
+  private readonly registrations: Statement;
+  private readonly postsWithHolders: Statement;
+
+  constructor(db: Database) {
+    this.all = db.prepare(
+      `SELECT ${ORG_COLUMNS} FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf ORDER BY o.valid_from, o.org_id`,
+    );
+    this.one = db.prepare(`SELECT ${ORG_COLUMNS} FROM rm_org o WHERE o.org_id = @id AND ${known('o')}`);
+    this.children = db.prepare(
+      `SELECT ${ORG_COLUMNS} FROM rm_org o WHERE o.parent_id = @id AND ${known('o')} AND o.valid_from <= @asOf
+       ORDER BY o.valid_from, o.org_id`,
+    );
+    this.names = db.prepare(
+      `SELECT n.name, n.valid_from, n.valid_to FROM rm_org_name n WHERE n.org_id = @id AND ${known('n')} ORDER BY n.valid_from`,
+    );
+    this.registrations = db.prepare(
+      `SELECT r.authority, r.number, r.bin, r.valid_from FROM rm_registration r
+       WHERE r.org_id = @id AND ${known('r')} AND r.valid_from <= @asOf ORDER BY r.valid_from, r.key`,
+    );
+    this.postsWithHolders = db.prepare(
+      `SELECT p.post_id, p.title, p.role, p.seats, p.valid_from, p.valid_to,
+              t.tenure_id, t.person_id, t.method, t.valid_from AS t_from, t.valid_to AS t_to, per.name AS person_name
+       FROM rm_post p
+       LEFT JOIN rm_tenure t ON t.post_id = p.post_id AND ${known('t')} AND ${validOn('t')}
+       LEFT JOIN rm_person per ON per.person_id = t.person_id AND ${known('per')}
+       WHERE p.org_id = @id AND ${known('p')} AND ${validOn('p')}
+       ORDER BY p.valid_from, p.post_id, t.valid_from, t.tenure_id`,
+    );
+  }
+
+  /** Every organisation founded by `asOf`, dissolved ones included (with their status). */
+  list(q: AsOf): OrganisationSummary[] {
+    return (this.all.all(q) as OrgRow[]).map((r) => toSummary(r, q.asOf));
+  }
+
+  summary(id: string, q: AsOf): OrganisationSummary | null {
+    const row = this.one.get({ ...q, id }) as OrgRow | undefined;
+    return row ? toSummary(row, q.asOf) : null;
+  }
+
+  detail(id: string, q: AsOf): OrganisationDetail | null {
+    const row = this.one.get({ ...q, id }) as OrgRow | undefined;
+    if (!row) return null;
+    const names = this.names.all({ ...q, id }) as Array<{ name: string; valid_from: string; valid_to: string | null }>;
+    const registrations = this.registrations.all({ ...q, id }) as Array<
+      Omit<Registration, 'date'> & { valid_from: string }
+    >;
+    return {
+      ...toSummary(row, q.asOf),
+      names: names.map((n) => ({ from: n.valid_from, to: n.valid_to, name: JSON.parse(n.name) as MultilingualName })),
+      dissolutionReason: row.dissolution_reason,
+      children: (this.children.all({ ...q, id }) as OrgRow[]).map((r) => toSummary(r, q.asOf)),
+      registrations: registrations.map((r) => ({
+        authority: r.authority,
+        number: r.number,
+        bin: r.bin,
+        date: r.valid_from,
+      })),
+      posts: this.officers(id, q),
+    };
+  }
+
+  /** Every post of the organisation that exists on `asOf`, with its holders on that day. */
+  officers(id: string, q: AsOf): PostWithHolders[] {
+    const posts = new Map<string, PostWithHolders>();
+    for (const r of this.postsWithHolders.all({ ...q, id }) as PostHolderRow[]) {
+      let post = posts.get(r.post_id);
+      if (!post) {
+        post = {
+          id: r.post_id,
+          title: JSON.parse(r.title) as MultilingualName,
+          role: r.role,
+          seats: r.seats,
+          from: r.valid_from,
+          to: r.valid_to,
+          holders: [],
+        };
+        posts.set(r.post_id, post);
+      }
+      if (r.tenure_id !== null) post.holders.push(holderOf(r));
+    }
+    return [...posts.values()];
+  }
+}
+
+function holderOf(r: PostHolderRow): Holder {
+  return {
+    tenureId: r.tenure_id!,
+    personId: r.person_id!,
+    name: parseJson<PersonName>(r.person_name) ?? null,
+    method: r.method!,
+    from: r.t_from!,
+    to: r.t_to,
+  };
+}

@@ -1,0 +1,229 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { type Contacts, type LatinName, type MultilingualName, type PersonName } from '@baytaq/domain';
+import { nameKeys } from '../name-key';
+import { type AsOf, known, parseJson, validOn } from './temporal';
+
+export interface PersonRecord {
+  id: string;
+  name: PersonName;
+  latinName: LatinName | null;
+  /** Personal data: the caller decides who may see it. */
+  personal: { iin: string | null; birthDate: string | null; contacts: Contacts | null; citizenship: string | null };
+  registeredOn: string | null;
+}
+
+export interface Position {
+  tenureId: string;
+  postId: string;
+  postTitle: MultilingualName | null;
+  organisationId: string;
+  organisationName: MultilingualName | null;
+  method: string;
+  from: string;
+  to: string | null;
+  endReason: string | null;
+}
+
+export interface Placement {
+  organisationId: string;
+  from: string;
+  to: string | null;
+}
+
+export interface MembershipPeriod {
+  from: string;
+  to: string | null;
+  cardNumber: string | null;
+  endReason: string | null;
+  placements: Placement[];
+  suspensions: Array<{ from: string; to: string | null }>;
+}
+
+export interface MemberOnDate {
+  personId: string;
+  name: PersonName;
+  since: string;
+  membershipFrom: string;
+  cardNumber: string | null;
+  suspended: boolean;
+  personal: PersonRecord['personal'];
+}
+
+interface PersonRow {
+  person_id: string;
+  name: string;
+  latin_name: string | null;
+  iin: string | null;
+  birth_date: string | null;
+  contacts: string | null;
+  citizenship: string | null;
+  registered_on: string | null;
+}
+
+const PERSON_COLUMNS =
+  'per.person_id, per.name, per.latin_name, per.iin, per.birth_date, per.contacts, per.citizenship, per.registered_on';
+
+function toPerson(r: PersonRow): PersonRecord {
+  return {
+    id: r.person_id,
+    name: JSON.parse(r.name) as PersonName,
+    latinName: parseJson<LatinName>(r.latin_name) ?? null,
+    personal: {
+      iin: r.iin,
+      birthDate: r.birth_date,
+      contacts: parseJson<Contacts>(r.contacts) ?? null,
+      citizenship: r.citizenship,
+    },
+    registeredOn: r.registered_on,
+  };
+}
+
+/** People: search by name, profile, positions, membership; the caller applies access rules. */
+export class PeopleReads {
+  private readonly one: Statement;
+  private readonly byToken: Statement;
+  private readonly positionsOf: Statement;
+  private readonly placementsOf: Statement;
+  private readonly suspensionsOf: Statement;
+  private readonly membersOf: Statement;
+  private readonly officerEver: Statement;
+
+  constructor(db: Database) {
+    this.one = db.prepare(`SELECT ${PERSON_COLUMNS} FROM rm_person per WHERE per.person_id = @id AND ${known('per')}`);
+    this.byToken = db.prepare(
+      `SELECT DISTINCT k.person_id FROM rm_person_token k
+       WHERE k.token >= @from AND k.token < @to AND ${known('k')} LIMIT @cap`,
+    );
+    this.positionsOf = db.prepare(
+      `SELECT t.tenure_id, t.post_id, t.org_id, t.method, t.valid_from, t.valid_to, t.end_reason, p.title,
+        (SELECT n.name FROM rm_org_name n WHERE n.org_id = t.org_id AND ${known('n')} AND n.valid_from <= t.valid_from
+         ORDER BY n.valid_from DESC LIMIT 1) AS org_name
+       FROM rm_tenure t LEFT JOIN rm_post p ON p.post_id = t.post_id AND ${known('p')}
+       WHERE t.person_id = @id AND ${known('t')} ORDER BY t.valid_from, t.tenure_id`,
+    );
+    this.placementsOf = db.prepare(
+      `SELECT org_id, membership_from, membership_to, card_number, end_reason, valid_from, valid_to FROM rm_placement pl
+       WHERE pl.person_id = @id AND ${known('pl')} ORDER BY pl.valid_from`,
+    );
+    this.suspensionsOf = db.prepare(
+      `SELECT valid_from, valid_to FROM rm_suspension s WHERE s.person_id = @id AND ${known('s')} ORDER BY s.valid_from`,
+    );
+    this.membersOf = db.prepare(
+      `SELECT ${PERSON_COLUMNS}, pl.valid_from AS since, pl.membership_from, pl.card_number,
+        EXISTS (SELECT 1 FROM rm_suspension s WHERE s.person_id = pl.person_id AND ${known('s')} AND ${validOn('s')}) AS suspended
+       FROM rm_placement pl JOIN rm_person per ON per.person_id = pl.person_id AND ${known('per')}
+       WHERE pl.org_id = @id AND ${known('pl')} AND ${validOn('pl')} AND pl.person_id > @after
+       ORDER BY pl.person_id LIMIT @limit`,
+    );
+    this.officerEver = db.prepare(`SELECT 1 FROM rm_tenure t WHERE t.person_id = @id AND ${known('t')} LIMIT 1`);
+  }
+
+  person(id: string, knownAt: string): PersonRecord | null {
+    const row = this.one.get({ id, knownAt }) as PersonRow | undefined;
+    return row ? toPerson(row) : null;
+  }
+
+  /** Whether the person held any post, as known then: officers' names and tenures are public. */
+  isOfficer(id: string, knownAt: string): boolean {
+    return this.officerEver.get({ id, knownAt }) !== undefined;
+  }
+
+  /**
+   * People whose name words start with every word of the query, in any script; exact words rank
+   * first, then the number of words matched exactly, then the name.
+   */
+  search(query: string, knownAt: string, limit: number, accept: (id: string) => boolean = () => true): PersonRecord[] {
+    const words = nameKeys(query);
+    if (words.length === 0) return [];
+    const rarest = [...words].sort((a, b) => b.length - a.length)[0]!;
+    const ids = (
+      this.byToken.all({ from: rarest, to: `${rarest}\uffff`, knownAt, cap: 5000 }) as Array<{ person_id: string }>
+    )
+      .map((r) => r.person_id)
+      .filter(accept);
+    const scored: Array<{ person: PersonRecord; exact: number }> = [];
+    for (const id of ids) {
+      const person = this.person(id, knownAt);
+      if (!person) continue;
+      const keys = nameKeys(
+        [
+          person.name.surname,
+          person.name.given,
+          person.name.patronymic ?? '',
+          person.latinName?.surname ?? '',
+          person.latinName?.given ?? '',
+        ].join(' '),
+      );
+      if (!words.every((w) => keys.some((k) => k.startsWith(w)))) continue;
+      scored.push({ person, exact: words.filter((w) => keys.includes(w)).length });
+    }
+    const label = (p: PersonRecord) => `${p.name.surname} ${p.name.given} ${p.name.patronymic ?? ''}`;
+    scored.sort(
+      (a, b) =>
+        b.exact - a.exact ||
+        label(a.person).localeCompare(label(b.person), 'ru') ||
+        a.person.id.localeCompare(b.person.id),
+    );
+    return scored.slice(0, limit).map((s) => s.person);
+  }
+
+  positions(id: string, knownAt: string): Position[] {
+    return (this.positionsOf.all({ id, knownAt }) as Array<Record<string, string | null>>).map((r) => ({
+      tenureId: r.tenure_id!,
+      postId: r.post_id!,
+      postTitle: parseJson<MultilingualName>(r.title!) ?? null,
+      organisationId: r.org_id!,
+      organisationName: parseJson<MultilingualName>(r.org_name!) ?? null,
+      method: r.method!,
+      from: r.valid_from!,
+      to: r.valid_to,
+      endReason: r.end_reason,
+    }));
+  }
+
+  /** The membership timeline: each membership with its placements (transfers) and suspensions. */
+  membership(id: string, knownAt: string): MembershipPeriod[] {
+    const periods = new Map<string, MembershipPeriod>();
+    for (const r of this.placementsOf.all({ id, knownAt }) as Array<Record<string, string | null>>) {
+      const key = r.membership_from!;
+      let period = periods.get(key);
+      if (!period) {
+        period = {
+          from: key,
+          to: r.membership_to,
+          cardNumber: r.card_number,
+          endReason: r.end_reason,
+          placements: [],
+          suspensions: [],
+        };
+        periods.set(key, period);
+      }
+      period.placements.push({ organisationId: r.org_id!, from: r.valid_from!, to: r.valid_to });
+    }
+    const list = [...periods.values()].sort((a, b) => (a.from < b.from ? -1 : 1));
+    for (const s of this.suspensionsOf.all({ id, knownAt }) as Array<{ valid_from: string; valid_to: string | null }>) {
+      const owner = list.find((m) => m.from <= s.valid_from && (m.to === null || s.valid_from < m.to));
+      owner?.suspensions.push({ from: s.valid_from, to: s.valid_to });
+    }
+    return list;
+  }
+
+  /** Members placed in the organisation on `asOf`, by person id, from after `after`. */
+  members(organisationId: string, q: AsOf, after: string, limit: number): MemberOnDate[] {
+    const rows = this.membersOf.all({ ...q, id: organisationId, after, limit }) as Array<
+      PersonRow & { since: string; membership_from: string; card_number: string | null; suspended: number }
+    >;
+    return rows.map((r) => {
+      const p = toPerson(r);
+      return {
+        personId: p.id,
+        name: p.name,
+        since: r.since,
+        membershipFrom: r.membership_from,
+        cardNumber: r.card_number,
+        suspended: r.suspended === 1,
+        personal: p.personal,
+      };
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import { FACT_INDEXES, FACT_TABLES, type FactTable } from './facts/fact-tables';
+
+/**
+ * Raised whenever what the projections write changes: a store whose read models were built by
+ * another version is rebuilt from the log at start.
+ */
+export const READ_MODEL_VERSION = 1;
+
+const table = (name: FactTable) => `rm_${name}`;
+
+function factTableDdl(name: FactTable): string {
+  const columns = FACT_TABLES[name].map((c) => `${c}`).join(', ');
+  const indexes = FACT_INDEXES[name]
+    .map((cols, i) => `CREATE INDEX IF NOT EXISTS ${table(name)}_i${i} ON ${table(name)} (${cols.join(', ')});`)
+    .join('\n');
+  return `
+    CREATE TABLE IF NOT EXISTS ${table(name)} (
+      key TEXT NOT NULL, ${columns}, recorded_from TEXT NOT NULL, recorded_to TEXT
+    );
+    CREATE INDEX IF NOT EXISTS ${table(name)}_open ON ${table(name)} (key) WHERE recorded_to IS NULL;
+    ${indexes}`;
+}
+
+const OTHER_TABLES = `
+  CREATE TABLE IF NOT EXISTS rm_checkpoint (
+    id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, position TEXT, events INTEGER NOT NULL
+  );
+  -- An organisation's own log as historians read it; a retraction marks the row, it deletes nothing.
+  CREATE TABLE IF NOT EXISTS rm_history (
+    seq INTEGER PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL, event_id TEXT NOT NULL,
+    position TEXT NOT NULL, type TEXT NOT NULL, effective_date TEXT, recorded_at TEXT NOT NULL,
+    actor TEXT, data TEXT NOT NULL, retracted_at TEXT, retraction_reason TEXT
+  );
+  CREATE INDEX IF NOT EXISTS rm_history_stream ON rm_history (stream, revision);
+  CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);
+  -- When each revision of a stream was recorded: the ETag of a read "as known at".
+  CREATE TABLE IF NOT EXISTS rm_revision (
+    stream TEXT NOT NULL, revision INTEGER NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (stream, revision)
+  ) WITHOUT ROWID;
+  -- +1/-1 on the days a placement starts and ends, recorded when the registry learned it.
+  CREATE TABLE IF NOT EXISTS rm_member_delta (
+    org_id TEXT NOT NULL, day TEXT NOT NULL, recorded_at TEXT NOT NULL, delta INTEGER NOT NULL
+  );`;
+
+export function readModelTables(): string[] {
+  return [
+    ...Object.keys(FACT_TABLES).map((t) => table(t as FactTable)),
+    'rm_checkpoint',
+    'rm_history',
+    'rm_revision',
+    'rm_member_delta',
+  ];
+}
+
+export function createReadModelTables(db: Database): void {
+  db.exec((Object.keys(FACT_TABLES) as FactTable[]).map(factTableDdl).join('\n') + OTHER_TABLES);
+  db.prepare('INSERT OR IGNORE INTO rm_checkpoint (id, version, position, events) VALUES (1, ?, NULL, 0)').run(
+    READ_MODEL_VERSION,
+  );
+}
+
+export function dropReadModelTables(db: Database): void {
+  db.exec(
+    readModelTables()
+      .map((t) => `DROP TABLE IF EXISTS ${t};`)
+      .join('\n'),
+  );
+}
+
+export interface Checkpoint {
+  version: number;
+  position: string | null;
+  events: number;
+}
+
+export function readCheckpoint(db: Database): Checkpoint | null {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_checkpoint'").get();
+  if (!exists) return null;
+  return (db.prepare('SELECT version, position, events FROM rm_checkpoint WHERE id = 1').get() as Checkpoint) ?? null;
+}
