@@ -1,0 +1,90 @@
+import { canonicalTimestamp } from '../../check-filing-document';
+import { partyNameIn, type FilingDocument } from '../../filing-document';
+import { phrase } from '../../labels';
+import { type PdfFonts } from './pdf-fonts';
+
+const MARGIN = 36;
+const PARTY_SIZE = 8;
+const TITLE_SIZE = 12;
+const META_SIZE = 8;
+const FOOTER_SIZE = 7;
+const FOOTER_HEIGHT = 22;
+const GREY = '#555555';
+const RULE = '#999999';
+
+/** Where the header, the body and the footer sit: the same on every page of a document. */
+export interface PageFrame {
+  readonly left: number;
+  readonly right: number;
+  readonly width: number;
+  readonly bodyTop: number;
+  readonly bodyBottom: number;
+  readonly pageHeight: number;
+}
+
+/** The document's frame; the title may wrap, so the header's height is measured once. */
+export function measurePageFrame(pdf: PDFKit.PDFDocument, doc: FilingDocument, fonts: PdfFonts): PageFrame {
+  const width = pdf.page.width - 2 * MARGIN;
+  pdf.font(fonts.bold).fontSize(TITLE_SIZE);
+  const titleHeight = pdf.heightOfString(doc.title, { width });
+  const headerHeight = PARTY_SIZE * 1.6 + titleHeight + 4 + META_SIZE * 1.4 + 8;
+  return {
+    left: MARGIN,
+    right: pdf.page.width - MARGIN,
+    width,
+    bodyTop: MARGIN + headerHeight + 8,
+    bodyBottom: pdf.page.height - MARGIN - FOOTER_HEIGHT,
+    pageHeight: pdf.page.height,
+  };
+}
+
+/** The header of every page: party, title, and the moment in both times the data describes. */
+export function drawHeader(pdf: PDFKit.PDFDocument, doc: FilingDocument, frame: PageFrame, fonts: PdfFonts): void {
+  let y = MARGIN;
+  pdf.font(fonts.regular).fontSize(PARTY_SIZE).fillColor(GREY);
+  pdf.text(partyNameIn(doc.partyName, doc.lang), frame.left, y, oneLine(frame.width));
+  y += PARTY_SIZE * 1.6;
+  pdf.font(fonts.bold).fontSize(TITLE_SIZE).fillColor('black');
+  const titleHeight = pdf.heightOfString(doc.title, { width: frame.width });
+  pdf.text(doc.title, frame.left, y, { width: frame.width, height: titleHeight + 1 });
+  y += titleHeight + 4;
+  pdf.font(fonts.regular).fontSize(META_SIZE).fillColor(GREY);
+  pdf.text(momentLine(doc), frame.left, y, oneLine(frame.width));
+  y += META_SIZE * 1.4 + 8;
+  rule(pdf, frame, y - 4);
+}
+
+/** The footer: the data's hash (so a paper copy can be matched to its data) and "page N of M". */
+export function drawFooter(
+  pdf: PDFKit.PDFDocument,
+  doc: FilingDocument,
+  frame: PageFrame,
+  fonts: PdfFonts,
+  page: { readonly number: number; readonly of: number; readonly hash: string },
+): void {
+  const ruleY = frame.bodyBottom + 8;
+  rule(pdf, frame, ruleY);
+  pdf.font(fonts.regular).fontSize(FOOTER_SIZE).fillColor(GREY);
+  const textY = ruleY + 5;
+  pdf.text(phrase('dataHash', doc.lang, { hash: page.hash }), frame.left, textY, { lineBreak: false });
+  const pageText = phrase('page', doc.lang, { page: page.number, pages: page.of });
+  pdf.text(pageText, frame.right - pdf.widthOfString(pageText), textY, { lineBreak: false });
+  pdf.fillColor('black');
+}
+
+function momentLine(doc: FilingDocument): string {
+  const known = canonicalTimestamp(doc.knownAt)
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
+  const moment = `${phrase('asOf', doc.lang, { date: doc.asOf })}, ${phrase('knownAt', doc.lang, { time: known })}`;
+  return doc.period ? `${moment}. ${phrase('period', doc.lang, { from: doc.period.from, to: doc.period.to })}` : moment;
+}
+
+// A width and a height keep pdfkit's line wrapper from ever adding a page on its own.
+export function oneLine(width: number): PDFKit.Mixins.TextOptions {
+  return { width, height: 1, ellipsis: true };
+}
+
+function rule(pdf: PDFKit.PDFDocument, frame: PageFrame, y: number): void {
+  pdf.save().lineWidth(0.5).strokeColor(RULE).moveTo(frame.left, y).lineTo(frame.right, y).stroke().restore();
+}
