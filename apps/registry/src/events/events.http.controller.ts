@@ -1,0 +1,101 @@
+import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Principal } from '../auth/principal.decorator';
+import { PublicRead } from '../auth/roles.decorator';
+import type { AuthPrincipal } from '../auth/roles';
+import { ProblemDto } from '../shared-dto/problem.dto';
+import { EventFeedService } from './event-feed.service';
+import { EventFeedStreams } from './event-feed.streams';
+import { DEFAULT_FEED_LIMIT, EventFeedQuery, EventStreamQuery, typesOf } from './event-feed.query.dto';
+import { FeedPageDto } from './event-feed.response.dto';
+import { audienceOf } from './feed-redaction';
+
+const WHO_SEES_WHAT =
+  'No key needed. Without the compliance or admin role, events of people come without data (`redacted: true`, ' +
+  'metadata reduced to correlation, causation and effective date), and only organisation, meeting and person ' +
+  "streams are shown. The registry's bookkeeping (idempotency records, API keys, IIN reservations) is never shown.";
+
+/** Problems are application/problem+json, as in the writes' documentation. */
+const problemResponse = (status: number, description: string) =>
+  ApiResponse({
+    status,
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  });
+
+const SSE_EXAMPLE =
+  'id: 1042\nevent: TenureStarted\ndata: {"position":"1042","stream":"organisation-…","type":"TenureStarted",' +
+  '"data":{…},"metadata":{…},"recordedAt":"2025-03-01T09:30:00.000Z","eventId":"…","revision":7,"redacted":false}\n\n' +
+  ': keep-alive\n\n';
+
+@ApiTags('event feed')
+@ApiExtraModels(ProblemDto)
+@PublicRead()
+// The key is optional: no security requirement, or the API key (which then shows more).
+@ApiSecurity({})
+@ApiBearerAuth('apiKey')
+@problemResponse(401, '`auth.unauthenticated`: a key was sent, but it is unknown or revoked')
+@problemResponse(400, '`request.validation_failed`: a bad `limit` or `types`, or a position this log did not produce')
+@Controller('v1/events')
+export class EventsController {
+  constructor(
+    @Inject(EventFeedService) private readonly feed: EventFeedService,
+    @Inject(EventFeedStreams) private readonly streams: EventFeedStreams,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The global log for integrators, page by page',
+    description: `Pass each page's \`next\` as \`after\` to read every event exactly once, in log order. ${WHO_SEES_WHAT}`,
+  })
+  @ApiOkResponse({ type: FeedPageDto, description: 'Up to `limit` events after `after`, and where to continue' })
+  read(@Query() query: EventFeedQuery, @Principal() principal: AuthPrincipal | undefined): Promise<FeedPageDto> {
+    return this.feed.readPage({
+      after: query.after,
+      limit: query.limit ?? DEFAULT_FEED_LIMIT,
+      types: typesOf(query),
+      audience: audienceOf(principal),
+    });
+  }
+
+  @Get('stream')
+  @ApiOperation({
+    summary: 'The global log as Server-Sent Events: catches up, then stays live',
+    description:
+      'Each event is `id: <position>`, `event: <type>`, `data: <the item of GET /v1/events>`; a `: keep-alive` ' +
+      'comment every 15 s. Resumes after `Last-Event-ID` (what EventSource sends when it reconnects) or else ' +
+      `after \`after\`; the header wins when both are sent. ${WHO_SEES_WHAT}`,
+  })
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this position; wins over `after`' })
+  @ApiOkResponse({
+    description: 'An endless text/event-stream',
+    content: { 'text/event-stream': { schema: { type: 'string' }, example: SSE_EXAMPLE } },
+  })
+  @problemResponse(503, '`service.shutting_down`: reconnect (to another replica, or after the restart)')
+  async stream(
+    @Query() query: EventStreamQuery,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Principal() principal: AuthPrincipal | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // An empty Last-Event-ID means none (as in the SSE specification).
+    const resume = lastEventId
+      ? { after: lastEventId, field: 'Last-Event-ID' }
+      : { after: query.after, field: 'after' };
+    if (resume.after !== undefined) await this.feed.assertPosition(resume.after, resume.field);
+    this.streams.open(request, reply, { after: resume.after, types: typesOf(query), audience: audienceOf(principal) });
+  }
+}

@@ -1,0 +1,84 @@
+import type { RecordedEvent } from '@baytaq/event-store';
+import { audienceOf, storeFilterFor, toFeedItem } from './feed-redaction';
+
+const recorded = (stream: string, overrides: Partial<RecordedEvent> = {}): RecordedEvent => ({
+  id: '0b1c5f0e-7d1a-4a57-9c61-2d8e0b4f6a11',
+  stream,
+  revision: 2,
+  position: '17',
+  type: 'SomethingHappened',
+  data: { personal: { iin: '900101300123', birthDate: '1990-01-01' }, name: { surname: 'Синтетикова' } },
+  metadata: {
+    schemaVersion: 1,
+    actor: 'membership-portal',
+    correlationId: 'corr-1',
+    causationId: 'cause-1',
+    effectiveDate: '2023-01-10',
+    idempotencyKey: 'admit-42',
+  },
+  recordedAt: '2024-05-01T10:00:00.000Z',
+  ...overrides,
+});
+
+describe('feed redaction', () => {
+  it('tells the audience from the roles: compliance and admin are privileged, registrar and no key are not', () => {
+    expect(audienceOf(undefined)).toBe('public');
+    expect(audienceOf({ name: 'portal', roles: ['registrar'] })).toBe('public');
+    expect(audienceOf({ name: 'audit', roles: ['compliance'] })).toBe('privileged');
+    expect(audienceOf({ name: 'root', roles: ['admin'] })).toBe('privileged');
+    expect(audienceOf({ name: 'both', roles: ['registrar', 'compliance'] })).toBe('privileged');
+  });
+
+  it.each(['idempotency-3f2a', 'apikey-admin', 'iin-8c1d0e'])('leaves out the internal stream %s for everyone', (s) => {
+    expect(toFeedItem(recorded(s), 'public')).toBeUndefined();
+    expect(toFeedItem(recorded(s), 'privileged')).toBeUndefined();
+  });
+
+  it("hides a person's data and identifying metadata from the public, keeping what changed and when", () => {
+    const item = toFeedItem(recorded('person-42', { type: 'MemberAdmitted' }), 'public');
+    expect(item).toEqual({
+      position: '17',
+      stream: 'person-42',
+      type: 'MemberAdmitted',
+      data: null,
+      metadata: { correlationId: 'corr-1', causationId: 'cause-1', effectiveDate: '2023-01-10' },
+      recordedAt: '2024-05-01T10:00:00.000Z',
+      eventId: '0b1c5f0e-7d1a-4a57-9c61-2d8e0b4f6a11',
+      revision: 2,
+      redacted: true,
+    });
+    expect(JSON.stringify(item)).not.toMatch(/900101300123|Синтетикова|membership-portal|admit-42/);
+  });
+
+  it('keeps only the non-identifying metadata fields that are there', () => {
+    const item = toFeedItem(recorded('person-42', { metadata: { actor: 'x', correlationId: 'c' } }), 'public');
+    expect(item?.metadata).toEqual({ correlationId: 'c' });
+  });
+
+  it("shows a person's events whole to a privileged caller", () => {
+    const event = recorded('person-42');
+    expect(toFeedItem(event, 'privileged')).toMatchObject({
+      data: event.data,
+      metadata: event.metadata,
+      eventId: event.id,
+      redacted: false,
+    });
+  });
+
+  it.each(['organisation-1', 'meeting-1'])('shows %s events as recorded to the public', (stream) => {
+    const event = recorded(stream);
+    expect(toFeedItem(event, 'public')).toMatchObject({ data: event.data, metadata: event.metadata, redacted: false });
+  });
+
+  it('leaves streams of kinds nobody declared public out of the public feed, not out of the privileged one', () => {
+    expect(toFeedItem(recorded('filing-1'), 'public')).toBeUndefined();
+    expect(toFeedItem(recorded('import-1'), 'public')).toBeUndefined();
+    expect(toFeedItem(recorded('filing-1'), 'privileged')).toBeDefined();
+  });
+
+  it('narrows the public scan to the streams it may see, and passes the types through', () => {
+    expect(storeFilterFor('public', undefined)).toEqual({ streamPrefixes: ['organisation-', 'meeting-', 'person-'] });
+    expect(storeFilterFor('privileged', undefined)).toBeUndefined();
+    expect(storeFilterFor('privileged', ['PostCreated'])).toEqual({ eventTypes: ['PostCreated'] });
+  });
+});
