@@ -9,6 +9,7 @@ const TITLE_SIZE = 12;
 const META_SIZE = 8;
 const FOOTER_SIZE = 7;
 const FOOTER_HEIGHT = 22;
+const HEADER_LINE_GAP = 3;
 const GREY = '#555555';
 const RULE = '#999999';
 
@@ -22,17 +23,36 @@ export interface PageFrame {
   readonly pageHeight: number;
 }
 
-/** The document's frame; the title may wrap, so the header's height is measured once. */
+interface HeaderLine {
+  readonly text: string;
+  readonly font: string;
+  readonly size: number;
+  readonly color: string;
+  readonly height: number;
+}
+
+// Each line may wrap (a long title, a Kazakh moment line with a period): measured, never cut.
+function headerLines(pdf: PDFKit.PDFDocument, doc: FilingDocument, fonts: PdfFonts, width: number): HeaderLine[] {
+  const lines = [
+    { text: partyNameIn(doc.partyName, doc.lang), font: fonts.regular, size: PARTY_SIZE, color: GREY },
+    { text: doc.title, font: fonts.bold, size: TITLE_SIZE, color: 'black' },
+    { text: momentLine(doc), font: fonts.regular, size: META_SIZE, color: GREY },
+  ];
+  return lines.map((line) => {
+    pdf.font(line.font).fontSize(line.size);
+    return { ...line, height: pdf.heightOfString(line.text, { width }) + HEADER_LINE_GAP };
+  });
+}
+
+/** The document's frame: the header's height is measured once and is the same on every page. */
 export function measurePageFrame(pdf: PDFKit.PDFDocument, doc: FilingDocument, fonts: PdfFonts): PageFrame {
   const width = pdf.page.width - 2 * MARGIN;
-  pdf.font(fonts.bold).fontSize(TITLE_SIZE);
-  const titleHeight = pdf.heightOfString(doc.title, { width });
-  const headerHeight = PARTY_SIZE * 1.6 + titleHeight + 4 + META_SIZE * 1.4 + 8;
+  const headerHeight = headerLines(pdf, doc, fonts, width).reduce((total, line) => total + line.height, 0);
   return {
     left: MARGIN,
     right: pdf.page.width - MARGIN,
     width,
-    bodyTop: MARGIN + headerHeight + 8,
+    bodyTop: MARGIN + headerHeight + 12,
     bodyBottom: pdf.page.height - MARGIN - FOOTER_HEIGHT,
     pageHeight: pdf.page.height,
   };
@@ -41,17 +61,13 @@ export function measurePageFrame(pdf: PDFKit.PDFDocument, doc: FilingDocument, f
 /** The header of every page: party, title, and the moment in both times the data describes. */
 export function drawHeader(pdf: PDFKit.PDFDocument, doc: FilingDocument, frame: PageFrame, fonts: PdfFonts): void {
   let y = MARGIN;
-  pdf.font(fonts.regular).fontSize(PARTY_SIZE).fillColor(GREY);
-  pdf.text(partyNameIn(doc.partyName, doc.lang), frame.left, y, oneLine(frame.width));
-  y += PARTY_SIZE * 1.6;
-  pdf.font(fonts.bold).fontSize(TITLE_SIZE).fillColor('black');
-  const titleHeight = pdf.heightOfString(doc.title, { width: frame.width });
-  pdf.text(doc.title, frame.left, y, { width: frame.width, height: titleHeight + 1 });
-  y += titleHeight + 4;
-  pdf.font(fonts.regular).fontSize(META_SIZE).fillColor(GREY);
-  pdf.text(momentLine(doc), frame.left, y, oneLine(frame.width));
-  y += META_SIZE * 1.4 + 8;
-  rule(pdf, frame, y - 4);
+  for (const line of headerLines(pdf, doc, fonts, frame.width)) {
+    pdf.font(line.font).fontSize(line.size).fillColor(line.color);
+    pdf.text(line.text, frame.left, y, { width: frame.width, height: line.height });
+    y += line.height;
+  }
+  pdf.fillColor('black');
+  rule(pdf, frame, y + 4);
 }
 
 /** The footer: the data's hash (so a paper copy can be matched to its data) and "page N of M". */

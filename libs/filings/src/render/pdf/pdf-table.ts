@@ -121,23 +121,30 @@ function drawRow(
   font: string,
   fill?: string,
 ): number {
-  const { pdf } = pen;
-  let x = pen.frame.left;
-  pdf.font(font).fontSize(CELL_SIZE);
+  const { pdf, frame } = pen;
+  // One path for the row's borders, not one graphics state per cell: a long member list stays small.
+  pdf.save().lineWidth(0.5);
+  if (fill) pdf.rect(frame.left, y, frame.width, height).fill(fill);
+  let x = frame.left;
+  for (const width of widths) {
+    pdf.rect(x, y, width, height);
+    x += width;
+  }
+  pdf.stroke(BORDER).restore();
+  pdf.font(font).fontSize(CELL_SIZE).fillColor('black');
+  x = frame.left;
   row.texts.forEach((text, i) => {
     const width = widths[i]!;
-    pdf.save().lineWidth(0.5).strokeColor(BORDER);
-    if (fill) pdf.rect(x, y, width, height).fillAndStroke(fill, BORDER);
-    else pdf.rect(x, y, width, height).stroke();
-    pdf.restore().fillColor('black');
     // Cells taller than a page are cut with an ellipsis: the JSON and the CSV keep them whole.
-    pdf.text(text, x + PADDING, y + PADDING, {
-      width: width - 2 * PADDING,
-      height: height - 2 * PADDING + LINE_GAP,
-      ellipsis: true,
-      lineGap: LINE_GAP,
-      align: row.numeric[i] ? 'right' : 'left',
-    });
+    if (text !== '') {
+      pdf.text(text, x + PADDING, y + PADDING, {
+        width: width - 2 * PADDING,
+        height: height - 2 * PADDING + LINE_GAP,
+        ellipsis: true,
+        lineGap: LINE_GAP,
+        align: row.numeric[i] ? 'right' : 'left',
+      });
+    }
     x += width;
   });
   return y + height;

