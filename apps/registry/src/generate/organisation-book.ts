@@ -1,0 +1,117 @@
+import {
+  decideOrganisation,
+  organisationDecider,
+  organisationFacts,
+  retractionNeeds,
+  tenurePeriodsOf,
+  tenuresEndedByMembership,
+  type Basis,
+  type EstablishOrganisation,
+  type Interval,
+  type LocalDate,
+  type MembershipPeriods,
+  type OrganisationCommand,
+  type OrganisationEvent,
+  type OrganisationFacts,
+  type OrganisationState,
+  type StartTenure,
+} from '@baytaq/domain';
+import { DecidedStream } from './decided-stream';
+import type { Cause, EventWriter } from './event-writer';
+import type { SyntheticIds } from './synthetic-ids';
+
+type OrgStream = DecidedStream<OrganisationEvent, OrganisationState>;
+type PlainCommand = Exclude<
+  OrganisationCommand,
+  EstablishOrganisation | StartTenure | { type: 'DissolveOrganisation' | 'RetractEvent' }
+>;
+
+/**
+ * The organisation streams, written through `decideOrganisation` with the contexts
+ * OrganisationWriteHandler builds, and the index of who holds posts where (RelationsIndex).
+ */
+export class OrganisationBook {
+  private readonly streams = new Map<string, OrgStream>();
+  private readonly tenureOrganisations = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly writer: EventWriter,
+    private readonly ids: SyntheticIds,
+    private readonly today: LocalDate,
+  ) {}
+
+  establish(command: EstablishOrganisation, cause: Cause): void {
+    const parent = command.parentId === undefined ? null : this.facts(command.parentId);
+    const stream = new DecidedStream(
+      `organisation-${command.organisationId}`,
+      organisationDecider,
+      this.writer,
+      this.ids,
+    );
+    this.streams.set(command.organisationId, stream);
+    stream.record(decideOrganisation(command, stream.state, { today: this.today, parent }), command.type, cause);
+  }
+
+  /** Registrations, renamings, posts and tenure ends: no context beyond today. */
+  decide(organisationId: string, command: PlainCommand, cause: Cause): string[] {
+    const stream = this.stream(organisationId);
+    return stream.record(decideOrganisation(command, stream.state, { today: this.today }), command.type, cause);
+  }
+
+  startTenure(organisationId: string, command: StartTenure, holder: MembershipPeriods | null, cause: Cause): void {
+    const stream = this.stream(organisationId);
+    stream.record(decideOrganisation(command, stream.state, { today: this.today, holder }), command.type, cause);
+    const orgs = this.tenureOrganisations.get(command.personId) ?? new Set<string>();
+    this.tenureOrganisations.set(command.personId, orgs.add(organisationId));
+  }
+
+  /** Retracts an event of the stream; the end of a tenure needs its holder's membership. */
+  retract(
+    organisationId: string,
+    eventId: string,
+    reason: string,
+    holderOf: (personId: string) => MembershipPeriods | null,
+    cause: Cause,
+  ): void {
+    const stream = this.stream(organisationId);
+    const needs = retractionNeeds(stream.state, eventId);
+    if (needs.dependants) throw new Error('the generator retracts no establishment');
+    const context = { today: cause.today, ...(needs.holderPersonId ? { holder: holderOf(needs.holderPersonId) } : {}) };
+    stream.record(
+      decideOrganisation({ type: 'RetractEvent', eventId, reason }, stream.state, context),
+      'RetractEvent',
+      cause,
+    );
+  }
+
+  /** As PersonWriteHandler does after a TerminateMembership: the person's running tenures end with it. */
+  endTenuresOf(personId: string, date: LocalDate, basis: Basis | undefined, cause: Cause): void {
+    for (const organisationId of this.tenureOrganisations.get(personId) ?? []) {
+      for (const end of tenuresEndedByMembership(this.stream(organisationId).state, personId, date, basis)) {
+        this.decide(organisationId, end, { ...cause, causationId: `${cause.causationId}/membership-ended` });
+      }
+    }
+  }
+
+  officerPeriods(personId: string): Interval[] {
+    return [...(this.tenureOrganisations.get(personId) ?? [])].flatMap((id) =>
+      tenurePeriodsOf(this.stream(id).state, personId),
+    );
+  }
+
+  facts(organisationId: string): OrganisationFacts {
+    const facts = organisationFacts(this.stream(organisationId).state);
+    if (!facts) throw new Error(`organisation ${organisationId} is not established`);
+    return facts;
+  }
+
+  state(organisationId: string): OrganisationState {
+    return this.stream(organisationId).state;
+  }
+
+  private stream(organisationId: string): OrgStream {
+    const stream = this.streams.get(organisationId);
+    if (!stream) throw new Error(`organisation ${organisationId} is not established`);
+    return stream;
+  }
+}
