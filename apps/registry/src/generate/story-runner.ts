@@ -1,15 +1,13 @@
-import { addDays, meetingDecider, membershipPeriods, type MeetingEvent, type MeetingState } from '@baytaq/domain';
-import { DecidedStream } from './decided-stream';
+import { membershipPeriods } from '@baytaq/domain';
 import type { Cause } from './event-writer';
+import { MeetingRecorder } from './meeting-recorder';
 import type { OrganisationBook } from './organisation-book';
 import { PersonRecorder, type PersonWorld } from './person-recorder';
-import { basisOf, type CadrePlan, type MeetingPlan, type SegmentPlan } from './plan-types';
+import { basisOf, type CadrePlan, type SegmentPlan } from './plan-types';
 import { SeededRandom } from './seeded-random';
 import type { StoryStep } from './story-steps';
 import type { IinAllocator } from './synthetic-iins';
 import { syntheticPerson } from './synthetic-person';
-
-type MeetingStream = DecidedStream<MeetingEvent, MeetingState>;
 
 /**
  * Records the story's steps in order, each through its decider, with contexts built from what
@@ -21,14 +19,16 @@ export class StoryRunner {
   private readonly peopleById = new Map<string, PersonRecorder>();
   private readonly tenureIds = new Map<SegmentPlan, string>();
   private readonly mistakenEnds = new Map<SegmentPlan, string>();
-  private readonly duplicates = new Map<MeetingPlan, MeetingStream>();
+  private readonly meetings: MeetingRecorder;
 
   constructor(
     private readonly world: PersonWorld,
     private readonly orgs: OrganisationBook,
     private readonly iins: IinAllocator,
     private readonly seed: number,
-  ) {}
+  ) {
+    this.meetings = new MeetingRecorder(world.writer, world.ids, orgs, world.today);
+  }
 
   /** The officers' person streams, once the story is recorded. */
   get officers(): PersonRecorder[] {
@@ -78,30 +78,11 @@ export class StoryRunner {
         return;
       }
       case 'meeting':
-        this.recordMeeting(step.meeting, step.meeting.id, step.meeting.date, cause);
-        return;
-      case 'duplicate-meeting': {
-        const wrongDate = addDays(step.date, -9);
-        this.duplicates.set(
-          step.meeting,
-          this.recordMeeting(step.meeting, this.world.ids.next('meeting'), wrongDate, cause),
-        );
-        return;
-      }
-      case 'retract-duplicate-meeting': {
-        const stream = this.duplicates.get(step.meeting)!;
-        const eventId = stream.state.history.envelopes[0]!.eventId;
-        const command = {
-          type: 'RetractEvent' as const,
-          eventId,
-          reason: 'Entered twice, the second time with a wrong date',
-        };
-        stream.record(meetingDecider.decide(command, stream.state, { today: step.date }), 'RetractEvent', {
-          ...cause,
-          today: step.date,
-        });
-        return;
-      }
+        return this.meetings.record(step.meeting, cause);
+      case 'duplicate-meeting':
+        return this.meetings.recordCopy(step.meeting, cause);
+      case 'retract-duplicate-meeting':
+        return this.meetings.retractCopy(step.meeting, step.date, cause);
       case 'join':
         return this.join(step.person);
       case 'transfer':
@@ -197,26 +178,6 @@ export class StoryRunner {
       ...(basis ? { basis } : {}),
     };
     this.orgs.startTenure(segment.post.org.id, command, membershipPeriods(holder.state), cause);
-  }
-
-  private recordMeeting(meeting: MeetingPlan, meetingId: string, date: string, cause: Cause): MeetingStream {
-    const stream = new DecidedStream(`meeting-${meetingId}`, meetingDecider, this.world.writer, this.world.ids);
-    const { org, kind, place, attendance, quorum, agenda, protocolNumber } = meeting;
-    const command = {
-      type: 'RecordMeeting' as const,
-      meetingId,
-      organisationId: org.id,
-      kind,
-      date,
-      place,
-      attendance,
-      quorum,
-      agenda,
-      ...(protocolNumber ? { protocolNumber } : {}),
-    };
-    const context = { today: this.world.today, organisation: this.orgs.facts(org.id) };
-    stream.record(meetingDecider.decide(command, stream.state, context), 'RecordMeeting', cause);
-    return stream;
   }
 
   private person(plan: CadrePlan): PersonRecorder {
