@@ -134,6 +134,18 @@ describe('GET /v1/events/stream (e2e)', () => {
     }
   });
 
+  it("ends a compliance key's stream once the key is revoked, before it sends another event", async () => {
+    const call = client(t.app, t.adminKey);
+    const issued = await call('POST', '/v1/keys', { name: 'feed-auditor', roles: ['compliance'] });
+    const sse = await connect('/v1/events/stream', { authorization: `Bearer ${issued.body['key'] as string}` });
+    const total = (await adminFeed()).length;
+    await sse.until(() => sse.messages.length >= total);
+    expect((await call('DELETE', '/v1/keys/feed-auditor')).status).toBe(204);
+    await w.registerPerson('Послеотзывова');
+    await sse.ended;
+    expect(sse.messages).toHaveLength(total);
+  });
+
   it('answers a position it did not produce with a 400 problem, before streaming anything', async () => {
     for (const headers of [{ 'last-event-id': 'not-a-position' }, {}]) {
       const query = 'last-event-id' in headers ? '' : '?after=99999999';

@@ -15,6 +15,8 @@ export interface FeedStreamRequest {
   after?: string;
   types?: readonly string[];
   audience: FeedAudience;
+  /** See FeedStreamOptions.stillAllowed. */
+  stillAllowed: () => boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export class EventFeedStreams implements BeforeApplicationShutdown {
       filter: storeFilterFor(feed.audience, feed.types),
       audience: feed.audience,
       heartbeatMs: this.settings.heartbeatMs,
+      stillAllowed: feed.stillAllowed,
       onClosed: () => this.streams.delete(stream),
       onError: (error) =>
         this.logger.error({ msg: 'event feed stream failed', reqId: request.id, error: String(error) }),

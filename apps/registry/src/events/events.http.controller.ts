@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeysService } from '../auth/api-keys.service';
 import { Principal } from '../auth/principal.decorator';
 import { PublicRead } from '../auth/roles.decorator';
 import type { AuthPrincipal } from '../auth/roles';
@@ -19,7 +20,10 @@ import { EventFeedService } from './event-feed.service';
 import { EventFeedStreams } from './event-feed.streams';
 import { DEFAULT_FEED_LIMIT, EventFeedQuery, EventStreamQuery, typesOf } from './event-feed.query.dto';
 import { FeedPageDto } from './event-feed.response.dto';
-import { audienceOf } from './feed-redaction';
+import { audienceOf, type FeedAudience } from './feed-redaction';
+
+/** As the AuthGuard reads it: the guard has already accepted this header when a principal is set. */
+const BEARER_TOKEN = /^Bearer +([^\s]{1,512}) *$/i;
 
 const WHO_SEES_WHAT =
   'No key needed. Without the compliance or admin role, events of people come without data (`redacted: true`, ' +
@@ -52,6 +56,7 @@ export class EventsController {
   constructor(
     @Inject(EventFeedService) private readonly feed: EventFeedService,
     @Inject(EventFeedStreams) private readonly streams: EventFeedStreams,
+    @Inject(ApiKeysService) private readonly keys: ApiKeysService,
   ) {}
 
   @Get()
@@ -96,6 +101,19 @@ export class EventsController {
       ? { after: lastEventId, field: 'Last-Event-ID' }
       : { after: query.after, field: 'after' };
     if (resume.after !== undefined) await this.feed.assertPosition(resume.after, resume.field);
-    this.streams.open(request, reply, { after: resume.after, types: typesOf(query), audience: audienceOf(principal) });
+    const audience = audienceOf(principal);
+    this.streams.open(request, reply, {
+      after: resume.after,
+      types: typesOf(query),
+      audience,
+      stillAllowed: this.whileKeyHolds(request, audience),
+    });
+  }
+
+  /** A stream outlives the request's check: a privileged one must end when its key is revoked. */
+  private whileKeyHolds(request: FastifyRequest, audience: FeedAudience): () => boolean {
+    if (audience === 'public') return () => true;
+    const token = BEARER_TOKEN.exec(request.headers.authorization ?? '')?.[1];
+    return () => token !== undefined && audienceOf(this.keys.authenticate(token)) === 'privileged';
   }
 }

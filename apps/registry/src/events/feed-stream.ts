@@ -7,6 +7,8 @@ export interface FeedStreamOptions {
   filter?: AllFilter;
   audience: FeedAudience;
   heartbeatMs: number;
+  /** Asked before each event and heartbeat: false (say, the key was revoked) ends the stream. */
+  stillAllowed: () => boolean;
   /** Called once, when the stream has ended and its subscription is closed. */
   onClosed: () => void;
   onError: (error: Error) => void;
@@ -47,7 +49,10 @@ export class FeedStream {
     );
     response.on('close', () => void this.close());
     response.on('error', () => void this.close());
-    this.heartbeat = setInterval(() => this.write(': keep-alive\n\n'), options.heartbeatMs);
+    this.heartbeat = setInterval(() => {
+      if (options.stillAllowed()) this.write(': keep-alive\n\n');
+      else void this.close();
+    }, options.heartbeatMs);
   }
 
   /** Ends the stream; on shutdown a client that does not take the end in time is cut off. */
@@ -63,11 +68,18 @@ export class FeedStream {
     if (reason === 'shutdown' && !this.response.writableFinished) {
       setTimeout(() => this.response.destroy(), SHUTDOWN_GRACE_MS).unref();
     }
-    await this.subscription.close();
-    this.options.onClosed();
+    try {
+      await this.subscription.close();
+    } catch (error) {
+      this.options.onError(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      this.options.onClosed();
+    }
   }
 
   private async send(event: RecordedEvent): Promise<void> {
+    // Not awaited: closing waits for this delivery to return.
+    if (!this.options.stillAllowed()) return void this.close();
     const item = toFeedItem(event, this.options.audience);
     if (!item) return;
     const message = `id: ${item.position}\nevent: ${oneLine(item.type)}\ndata: ${JSON.stringify(item)}\n\n`;
