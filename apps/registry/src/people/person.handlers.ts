@@ -1,7 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   organisationDecider,
+  type OrganisationFacts,
   personDecider,
+  placementOrganisationIds,
+  type PersonState,
   tenuresEndedByMembership,
   type PersonCommand,
   type PersonContext,
@@ -42,7 +45,7 @@ export class PersonWriteHandler implements ICommandHandler<PersonWrite, WriteRes
       decider: personDecider,
       command,
       write,
-      context: () => this.context(personId, command, write.today),
+      context: (state) => this.context(personId, command, write.today, state),
       // An accepted IIN is reserved before the person is written, so that two people cannot share one.
       beforeAppend: iin === undefined ? undefined : () => this.iins.reserve(iin, personId, write),
     });
@@ -50,7 +53,12 @@ export class PersonWriteHandler implements ICommandHandler<PersonWrite, WriteRes
     return result;
   }
 
-  private async context(personId: string, command: PersonCommand, today: string): Promise<PersonContext> {
+  private async context(
+    personId: string,
+    command: PersonCommand,
+    today: string,
+    state: PersonState,
+  ): Promise<PersonContext> {
     switch (command.type) {
       case 'AdmitMember':
         return {
@@ -61,8 +69,14 @@ export class PersonWriteHandler implements ICommandHandler<PersonWrite, WriteRes
       case 'TransferMember':
         return { today, organisation: await this.facts.organisation(command.organisationId) };
       case 'TerminateMembership':
-      case 'RetractEvent':
         return { today, officerPeriods: await this.facts.officerPeriods(personId) };
+      case 'RetractEvent': {
+        // Without the retracted entry a placement may last longer: it must stay inside its organisation's life.
+        const ids = placementOrganisationIds(state);
+        const found = await Promise.all(ids.map((id) => this.facts.organisation(id)));
+        const organisations = found.filter((o): o is OrganisationFacts => o !== null && o !== undefined);
+        return { today, officerPeriods: await this.facts.officerPeriods(personId), organisations };
+      }
       default:
         return { today };
     }
