@@ -2,18 +2,11 @@ import type { EventStore } from '@baytaq/event-store';
 import { BranchDirectory } from './branch-directory';
 import { EventWriter } from './event-writer';
 import { HISTORY_LAST_DAY, HISTORY_TODAY } from './history-calendar';
-import { MeetingBook } from './meeting-book';
 import { MemberLives } from './member-lives';
 import { isMemberOnLastDay, recordMember } from './member-recorder';
-import { OfficerAssignment } from './officer-assignment';
-import { SeatChains } from './officer-churn';
 import { OrganisationBook } from './organisation-book';
-import { planParty } from './party-plan';
-import { scriptedPartySeats } from './party-script';
 import type { PersonWorld } from './person-recorder';
-import { unitOf, type SegmentPlan } from './plan-types';
-import { SeededRandom } from './seeded-random';
-import { storySteps } from './story-steps';
+import { planStory } from './story-plan';
 import { StoryRunner } from './story-runner';
 import { IinAllocator } from './synthetic-iins';
 import { SyntheticIds } from './synthetic-ids';
@@ -58,19 +51,8 @@ const OFFICER_SHARE = 0.3;
 export async function generateParty(options: GenerateOptions): Promise<GenerateSummary> {
   const { store, seed, members } = options;
   const ids = new SyntheticIds(seed);
-  const plan = planParty(seed, ids);
-  const meetings = new MeetingBook(SeededRandom.for(seed, 'meetings'), ids);
-  for (const org of plan.all) {
-    org.foundingMeeting = meetings.election(unitOf(org), org.established, `Establishment: ${org.name.en}`);
-  }
-  const scripted = scriptedPartySeats(plan, meetings);
-  const chains = new SeatChains(SeededRandom.for(seed, 'seats'), meetings);
-  const segments: SegmentPlan[] = plan.posts.flatMap(
-    (post) => scripted.get(post) ?? Array.from({ length: post.seats }, (_, seat) => chains.chain(post, seat)).flat(),
-  );
   const cap = Math.max(1, Math.floor(members * OFFICER_SHARE));
-  const cadre = new OfficerAssignment(plan, SeededRandom.for(seed, 'officers'), meetings, cap).assign(segments);
-  const steps = storySteps(plan, meetings.finish(), segments, cadre);
+  const { plan, officers: cadre, steps } = planStory(seed, ids, cap);
 
   const writer = new EventWriter(store, `generate-seed-${seed}`, options.maxInFlight);
   const orgs = new OrganisationBook(writer, ids, HISTORY_TODAY);

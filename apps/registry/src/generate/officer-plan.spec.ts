@@ -1,25 +1,12 @@
 import { HISTORY_TODAY } from './history-calendar';
-import { MeetingBook } from './meeting-book';
-import { OfficerAssignment } from './officer-assignment';
-import { SeatChains } from './officer-churn';
-import { planParty } from './party-plan';
-import { scriptedPartySeats } from './party-script';
 import type { SegmentPlan } from './plan-types';
-import { SeededRandom } from './seeded-random';
+import { planStory } from './story-plan';
 import { SyntheticIds } from './synthetic-ids';
 
-function officerPlan(seed: number, cap: number) {
-  const ids = new SyntheticIds(seed);
-  const plan = planParty(seed, ids);
-  const meetings = new MeetingBook(SeededRandom.for(seed, 'meetings'), ids);
-  const scripted = scriptedPartySeats(plan, meetings);
-  const chains = new SeatChains(SeededRandom.for(seed, 'seats'), meetings);
-  const segments: SegmentPlan[] = plan.posts.flatMap(
-    (post) => scripted.get(post) ?? Array.from({ length: post.seats }, (_, seat) => chains.chain(post, seat)).flat(),
-  );
-  const cadre = new OfficerAssignment(plan, SeededRandom.for(seed, 'officers'), meetings, cap).assign(segments);
-  return { plan, segments, cadre, meetings: meetings.finish() };
-}
+const officerPlan = (seed: number, cap: number) => {
+  const { plan, segments, officers, meetings } = planStory(seed, new SyntheticIds(seed), cap);
+  return { plan, segments, cadre: officers, meetings };
+};
 
 describe('officer churn and assignment', () => {
   const { plan, segments, cadre, meetings } = officerPlan(11, 5000);

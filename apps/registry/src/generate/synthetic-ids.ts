@@ -10,8 +10,8 @@ const hex = (value: number, digits: number): string => (value >>> 0).toString(16
  * Name-based UUIDs (RFC 9562 version 8: custom) from the seed, the kind and a counter, laid out
  * like a version 7 UUID: a prefix fixed by the seed, then the counter in big-endian order, so a
  * run's ids grow with the counter. The store's indexes (event id, stream name) then take each
- * new id at their end instead of on a random page, which makes a million members several times
- * faster to write; hashing a name per event would also cost more than deciding it. The counter
+ * new id at their end instead of on a random page, which cut the time to write 100,000 members
+ * by a third; hashing a name per event would also cost more than deciding it. The counter
  * makes two ids of one run distinct; 54 bits of the seed's tags keep different seeds apart.
  */
 export class SyntheticIds {
