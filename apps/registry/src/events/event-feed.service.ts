@@ -63,7 +63,7 @@ export class EventFeedService {
       const batch = await this.store.readAll({ after: cursor, maxCount: batchSize, filter });
       for (const event of batch) {
         cursor = event.position;
-        const item = toFeedItem(event, request.audience);
+        const item = toFeedItem(event, request.audience, request.types);
         if (item) items.push(item);
         if (items.length === request.limit) return { items, next: cursor };
       }

@@ -51,6 +51,7 @@ export class EventFeedStreams implements BeforeApplicationShutdown {
       after: feed.after,
       filter: storeFilterFor(feed.audience, feed.types),
       audience: feed.audience,
+      types: feed.types,
       heartbeatMs: this.settings.heartbeatMs,
       stillAllowed: feed.stillAllowed,
       onClosed: () => this.streams.delete(stream),

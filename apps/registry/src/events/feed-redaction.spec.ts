@@ -39,7 +39,7 @@ describe('feed redaction', () => {
     expect(item).toEqual({
       position: '17',
       stream: 'person-42',
-      type: 'MemberAdmitted',
+      type: 'PersonRecordChanged',
       data: null,
       metadata: { correlationId: 'corr-1', causationId: 'cause-1', effectiveDate: '2023-01-10' },
       recordedAt: '2024-05-01T10:00:00.000Z',
@@ -80,5 +80,16 @@ describe('feed redaction', () => {
     expect(storeFilterFor('public', undefined)).toEqual({ streamPrefixes: ['organisation-', 'meeting-', 'person-'] });
     expect(storeFilterFor('privileged', undefined)).toBeUndefined();
     expect(storeFilterFor('privileged', ['PostCreated'])).toEqual({ eventTypes: ['PostCreated'] });
+  });
+
+  it('lets no type filter find people by a type the public does not see', () => {
+    const admitted = recorded('person-42', { type: 'MemberAdmitted' });
+    expect(toFeedItem(admitted, 'public', ['MemberAdmitted'])).toBeUndefined();
+    expect(toFeedItem(admitted, 'public', ['PersonRecordChanged'])).toMatchObject({ redacted: true });
+    expect(toFeedItem(admitted, 'privileged', ['MemberAdmitted'])).toMatchObject({ type: 'MemberAdmitted' });
+    expect(storeFilterFor('public', ['MemberAdmitted'])).toEqual({
+      eventTypes: ['MemberAdmitted'],
+      streamPrefixes: ['organisation-', 'meeting-'],
+    });
   });
 });

@@ -26,6 +26,12 @@ export const PUBLIC_STREAM_PREFIXES: readonly string[] = ['organisation-', 'meet
 /** Metadata of a person's event that identifies no one: it lets an integrator tie the change to a request. */
 export const NON_IDENTIFYING_METADATA: readonly string[] = ['correlationId', 'causationId', 'effectiveDate'];
 
+/**
+ * The type a person's event shows the public: its real type (MemberAdmitted, MembershipEnded...)
+ * would say that the person is a party member, which is personal data.
+ */
+export const REDACTED_PERSON_EVENT_TYPE = 'PersonRecordChanged';
+
 /** One event of the feed, as `GET /v1/events` lists it and the SSE stream sends it. */
 export interface FeedItem {
   position: string;
@@ -49,12 +55,23 @@ const startsWithAny = (stream: string, prefixes: readonly string[]): boolean =>
   prefixes.some((prefix) => stream.startsWith(prefix));
 
 /**
- * The event as the audience may see it, or undefined when the audience sees nothing of it.
+ * The event as the audience may see it, or undefined when the audience sees nothing of it (or
+ * its visible type is not among `types`).
  * Privileged: everything but internal streams. Public: organisation and meeting events as
  * recorded; a person's events without data and with non-identifying metadata only (that
  * something changed stays visible); everything else left out.
  */
-export function toFeedItem(event: RecordedEvent, audience: FeedAudience): FeedItem | undefined {
+export function toFeedItem(
+  event: RecordedEvent,
+  audience: FeedAudience,
+  types?: readonly string[],
+): FeedItem | undefined {
+  const item = visibleItem(event, audience);
+  // The type filter applies to the type the caller sees, so a filter cannot find people by a hidden type.
+  return item && (!types || types.includes(item.type)) ? item : undefined;
+}
+
+function visibleItem(event: RecordedEvent, audience: FeedAudience): FeedItem | undefined {
   if (startsWithAny(event.stream, INTERNAL_STREAM_PREFIXES)) return undefined;
   const item: FeedItem = {
     position: event.position,
@@ -71,7 +88,7 @@ export function toFeedItem(event: RecordedEvent, audience: FeedAudience): FeedIt
   if (!event.stream.startsWith(PERSON_STREAM_PREFIX)) return undefined;
   const metadata: JsonObject = {};
   for (const key of NON_IDENTIFYING_METADATA) if (key in event.metadata) metadata[key] = event.metadata[key];
-  return { ...item, data: null, metadata, redacted: true };
+  return { ...item, type: REDACTED_PERSON_EVENT_TYPE, data: null, metadata, redacted: true };
 }
 
 /**
@@ -80,7 +97,12 @@ export function toFeedItem(event: RecordedEvent, audience: FeedAudience): FeedIt
  */
 export function storeFilterFor(audience: FeedAudience, types: readonly string[] | undefined): AllFilter | undefined {
   const filter: AllFilter = {};
-  if (types) filter.eventTypes = [...types];
-  if (audience === 'public') filter.streamPrefixes = [...PUBLIC_STREAM_PREFIXES, PERSON_STREAM_PREFIX];
+  const anyPersonEvent = audience === 'public' && types?.includes(REDACTED_PERSON_EVENT_TYPE);
+  if (types && !anyPersonEvent) filter.eventTypes = [...types];
+  if (audience === 'public') {
+    // A type filter names real types, which the public never sees on a person's events.
+    filter.streamPrefixes =
+      types && !anyPersonEvent ? [...PUBLIC_STREAM_PREFIXES] : [...PUBLIC_STREAM_PREFIXES, PERSON_STREAM_PREFIX];
+  }
   return filter.eventTypes || filter.streamPrefixes ? filter : undefined;
 }

@@ -6,6 +6,8 @@ export interface FeedStreamOptions {
   after?: string;
   filter?: AllFilter;
   audience: FeedAudience;
+  /** The caller's type filter, applied to the types it may see. */
+  types?: readonly string[];
   heartbeatMs: number;
   /** Asked before each event and heartbeat: false (say, the key was revoked) ends the stream. */
   stillAllowed: () => boolean;
@@ -80,7 +82,7 @@ export class FeedStream {
   private async send(event: RecordedEvent): Promise<void> {
     // Not awaited: closing waits for this delivery to return.
     if (!this.options.stillAllowed()) return void this.close();
-    const item = toFeedItem(event, this.options.audience);
+    const item = toFeedItem(event, this.options.audience, this.options.types);
     if (!item) return;
     const message = `id: ${item.position}\nevent: ${oneLine(item.type)}\ndata: ${JSON.stringify(item)}\n\n`;
     // The subscription waits for this promise: a slow client slows its own reading of the log.
