@@ -5,6 +5,7 @@ import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReadsModule } from './reads/reads.module';
 import { EventStoreLifecycle, READ_MODELS, storageProviders } from './store/event-store.provider';
 
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [AuthModule, WritesModule, EventsModule, ReadsModule],
+      imports: [AuthModule, WritesModule, EventsModule, ReadsModule, MetricsModule],
       controllers: [HealthController],
       providers: [{ provide: REGISTRY_CONFIG, useValue: config }, ...storageProviders, EventStoreLifecycle],
       exports: [REGISTRY_CONFIG, EVENT_STORE, READ_MODELS],

@@ -11,9 +11,26 @@ export class StoreCheckDto {
   error?: string;
 }
 
+export class ReadModelsCheckDto {
+  @ApiProperty({ enum: ['up', 'behind'], example: 'up' })
+  status!: 'up' | 'behind';
+
+  @ApiPropertyOptional({ description: 'The last log position the read models applied', example: '1042' })
+  position?: string;
+
+  @ApiPropertyOptional({ description: "The log's last position", example: '1042' })
+  head?: string;
+
+  @ApiProperty({ description: 'Events applied since the read models were built', example: 1042 })
+  eventsApplied!: number;
+}
+
 export class HealthChecksDto {
   @ApiProperty({ type: StoreCheckDto })
   store!: StoreCheckDto;
+
+  @ApiProperty({ type: ReadModelsCheckDto })
+  readModels!: ReadModelsCheckDto;
 }
 
 export class HealthDto {

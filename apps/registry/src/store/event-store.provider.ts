@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
-import { EmbeddedReadModels, type RegistryReads } from '@baytaq/read-models';
+import { EmbeddedReadModels, readCheckpoint, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 
 export const EVENT_STORE_FILE = 'registry.sqlite';
@@ -13,6 +13,8 @@ export interface ReadModelsHandle {
   reads: RegistryReads;
   /** The position of the last event the read models have committed; undefined before the first. */
   position(): string | undefined;
+  /** How many events of the log the read models have applied since they were built. */
+  eventsApplied(): number;
 }
 
 export interface Storage {
@@ -36,7 +38,11 @@ export function openEmbeddedStorage(file: string, onProgress?: (line: string) =>
   const models = readModels!;
   return {
     store,
-    readModels: { reads: models.reads, position: () => models.position ?? undefined },
+    readModels: {
+      reads: models.reads,
+      position: () => models.position ?? undefined,
+      eventsApplied: () => readCheckpoint(models.db)?.events ?? 0,
+    },
     close: () => store.close(),
   };
 }

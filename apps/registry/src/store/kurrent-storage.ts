@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { KurrentDbEventStore } from '@baytaq/event-store/kurrentdb/kurrentdb-event-store';
-import { CatchUpReadModels } from '@baytaq/read-models';
+import { CatchUpReadModels, readCheckpoint } from '@baytaq/read-models';
 import { type RegistryConfig } from '../config/registry-config';
 import { type Storage } from './event-store.provider';
 
@@ -18,7 +18,11 @@ export async function openKurrentStorage(config: RegistryConfig): Promise<Storag
   new Logger('read-models').log(`caught up with the log at ${models.position ?? 'its start'}`);
   return {
     store: remote,
-    readModels: { reads: models.reads, position: () => models.position ?? undefined },
+    readModels: {
+      reads: models.reads,
+      position: () => models.position ?? undefined,
+      eventsApplied: () => readCheckpoint(models.db)?.events ?? 0,
+    },
     close: async () => {
       await models.close();
       await remote.close();
