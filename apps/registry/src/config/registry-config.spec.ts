@@ -23,6 +23,7 @@ describe('configuration', () => {
     [{ REGISTRY_ADMIN_KEY: 'short' }, 'REGISTRY_ADMIN_KEY'],
     [{ REGISTRY_TIMEZONE: 'Mars/Olympus' }, 'REGISTRY_TIMEZONE'],
     [{ HOST: 'a host' }, 'HOST'],
+    [{ REGISTRY_LAW_2022_EFFECTIVE: '2022-13-01' }, 'REGISTRY_LAW_2022_EFFECTIVE'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -43,5 +44,10 @@ describe('configuration', () => {
       PORT: '8080',
     });
     expect(config).toMatchObject({ store: 'kurrentdb', dataDir: '/var/lib/baytaq', port: 8080 });
+  });
+
+  it('dates the 2022 amendment of the law on parties from configuration, with a default', () => {
+    expect(loadConfig({}).law2022Effective).toBe('2022-11-05');
+    expect(loadConfig({ REGISTRY_LAW_2022_EFFECTIVE: '2022-06-08' }).law2022Effective).toBe('2022-06-08');
   });
 });

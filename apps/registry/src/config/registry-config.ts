@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { isLocalDate } from '@baytaq/domain';
 
 export type StoreKind = 'sqlite' | 'kurrentdb';
 
@@ -17,6 +18,12 @@ export interface RegistryConfig {
   minAge: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
+  /**
+   * The first day the 2022 amendment of the Law "On Political Parties" applies (5,000 members and
+   * 200 per region instead of 20,000 and 600). Not verified in the law's text: DOMAIN.md makes it
+   * configuration. Default 2022-11-05, the day the amending laws were signed (Interfax, 5 Nov 2022).
+   */
+  law2022Effective: string;
 }
 
 /** A variable of the environment that the registry cannot start with. */
@@ -71,6 +78,12 @@ function kurrentDbUrl(env: Env, store: StoreKind): string | undefined {
   return url;
 }
 
+function localDate(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!isLocalDate(raw)) throw new ConfigError(name, `must be a date YYYY-MM-DD, got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
 function adminKey(env: Env): string | undefined {
   const key = env['REGISTRY_ADMIN_KEY'] || undefined;
   if (key !== undefined && (key.length < 24 || /\s/.test(key))) {
@@ -98,6 +111,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     iinSecret: env['REGISTRY_IIN_SECRET'] || undefined,
     minAge: integer(env, 'REGISTRY_MIN_AGE', 18, 14, 100),
     bodyLimit: integer(env, 'REGISTRY_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    law2022Effective: localDate(env, 'REGISTRY_LAW_2022_EFFECTIVE', '2022-11-05'),
   };
 }
 
