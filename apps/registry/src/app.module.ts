@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { EventsModule } from './events/events.module';
+import { ExportModule } from './export/export.module';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReadsModule } from './reads/reads.module';
@@ -15,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [AuthModule, WritesModule, EventsModule, ReadsModule, MetricsModule],
+      imports: [AuthModule, WritesModule, EventsModule, ReadsModule, MetricsModule, ExportModule],
       controllers: [HealthController],
       providers: [{ provide: REGISTRY_CONFIG, useValue: config }, ...storageProviders, EventStoreLifecycle],
       exports: [REGISTRY_CONFIG, EVENT_STORE, READ_MODELS],

@@ -4,6 +4,7 @@ import { HistoryReads } from './queries/history-reads';
 import { MemberCountReads } from './queries/member-count-reads';
 import { OrganisationReads } from './queries/organisation-reads';
 import { PeopleReads } from './queries/people-reads';
+import { PopoloReads } from './queries/popolo-reads';
 import { StructureReads } from './queries/structure-reads';
 
 /** Every question the read models answer, as of a day and as known at a moment. */
@@ -13,6 +14,7 @@ export class RegistryReads {
   readonly history: HistoryReads;
   readonly people: PeopleReads;
   readonly memberCounts: MemberCountReads;
+  readonly popolo: PopoloReads;
 
   constructor(db: Database, counts: MemberCounts) {
     this.organisations = new OrganisationReads(db);
@@ -20,5 +22,6 @@ export class RegistryReads {
     this.structure = new StructureReads(db, this.organisations, this.memberCounts);
     this.history = new HistoryReads(db);
     this.people = new PeopleReads(db);
+    this.popolo = new PopoloReads(db);
   }
 }
