@@ -24,6 +24,7 @@ describe('configuration', () => {
     [{ REGISTRY_TIMEZONE: 'Mars/Olympus' }, 'REGISTRY_TIMEZONE'],
     [{ HOST: 'a host' }, 'HOST'],
     [{ REGISTRY_LAW_2022_EFFECTIVE: '2022-13-01' }, 'REGISTRY_LAW_2022_EFFECTIVE'],
+    [{ REGISTRY_IMPORT_MAX_BYTES: '50MB' }, 'REGISTRY_IMPORT_MAX_BYTES'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -49,5 +50,10 @@ describe('configuration', () => {
   it('dates the 2022 amendment of the law on parties from configuration, with a default', () => {
     expect(loadConfig({}).law2022Effective).toBe('2022-11-05');
     expect(loadConfig({ REGISTRY_LAW_2022_EFFECTIVE: '2022-06-08' }).law2022Effective).toBe('2022-06-08');
+  });
+
+  it('accepts member import files of 50 MiB unless REGISTRY_IMPORT_MAX_BYTES says otherwise', () => {
+    expect(loadConfig({}).importMaxBytes).toBe(52_428_800);
+    expect(loadConfig({ REGISTRY_IMPORT_MAX_BYTES: '4096' }).importMaxBytes).toBe(4096);
   });
 });

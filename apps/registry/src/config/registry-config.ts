@@ -24,6 +24,8 @@ export interface RegistryConfig {
    * configuration. Default 2022-11-05, the day the amending laws were signed (Interfax, 5 Nov 2022).
    */
   law2022Effective: string;
+  /** Largest member import file accepted (POST /v1/imports/members), in bytes; larger is 413. */
+  importMaxBytes: number;
 }
 
 /** A variable of the environment that the registry cannot start with. */
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     minAge: integer(env, 'REGISTRY_MIN_AGE', 18, 14, 100),
     bodyLimit: integer(env, 'REGISTRY_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     law2022Effective: localDate(env, 'REGISTRY_LAW_2022_EFFECTIVE', '2022-11-05'),
+    importMaxBytes: integer(env, 'REGISTRY_IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
 }
 
