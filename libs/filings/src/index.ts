@@ -4,3 +4,4 @@ export { InvalidFilingDocument, canonicalTimestamp, checkFilingDocument } from '
 export { FILING_JSON_SCHEMA, dataHash, renderJson } from './render/render-json';
 export { renderCsv } from './render/render-csv';
 export { renderPdf } from './render/pdf/render-pdf';
+export * from './builders';

@@ -1,0 +1,13 @@
+export { type FilingMoment, fullName, nameIn } from './filing-moment';
+export { nameSortKey } from './name-order';
+export { pairSuccessions, type SeatTenure, type Succession } from './succession';
+export { type LawRuleSet, lawRuleSets, ruleSetOn } from './law-rule-sets';
+export { buildStructure, type StructureData, type StructureNode, type StructureRegistration } from './structure';
+export {
+  buildLeadershipChanges,
+  type LeadershipData,
+  type LeadershipMeeting,
+  type LeadershipTenure,
+} from './leadership-changes';
+export { buildMembershipCompliance, type ComplianceData } from './membership-compliance';
+export { buildMemberList, type MemberListData, type MemberListEntry } from './member-list';
