@@ -6,6 +6,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { EventsModule } from './events/events.module';
 import { ExportModule } from './export/export.module';
 import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReadsModule } from './reads/reads.module';
 import { EventStoreLifecycle, READ_MODELS, storageProviders } from './store/event-store.provider';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [AuthModule, WritesModule, EventsModule, ReadsModule, MetricsModule, ExportModule],
+      imports: [AuthModule, WritesModule, EventsModule, ReadsModule, MetricsModule, ExportModule, ImportsModule],
       controllers: [HealthController],
       providers: [{ provide: REGISTRY_CONFIG, useValue: config }, ...storageProviders, EventStoreLifecycle],
       exports: [REGISTRY_CONFIG, EVENT_STORE, READ_MODELS],

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { RegistryConfig } from './config/registry-config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registryValidationPipe } from './http/validation';
+import { registerImportUploads } from './imports/import-upload';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -59,6 +60,7 @@ export async function createApp(config: RegistryConfig): Promise<NestFastifyAppl
   app.useGlobalPipes(registryValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   setupOpenApi(app);
+  await registerImportUploads(app, config);
   await app.init();
   return app;
 }
