@@ -11,9 +11,16 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** The built service in a child process (so that the load generator has its own event loop), on a fresh data directory. */
-export async function startBuiltServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
-  const dataDir = mkdtempSync(join(resolve(process.env['BENCH_DIR'] ?? tmpdir()), 'baytaq-bench-'));
+/**
+ * The built service in a child process (so that the load generator has its own event loop), on a
+ * fresh data directory, or on `existingDataDir`, which it then leaves in place.
+ */
+export async function startBuiltServer(
+  port: number,
+  env: Record<string, string> = {},
+  existingDataDir?: string,
+): Promise<BenchServer> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(resolve(process.env['BENCH_DIR'] ?? tmpdir()), 'baytaq-bench-'));
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the service alone.
   const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, resolve('dist/apps/registry/src/main.js')], {
@@ -40,7 +47,7 @@ export async function startBuiltServer(port: number, env: Record<string, string>
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

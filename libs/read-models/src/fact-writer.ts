@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type RecordedEvent } from '@baytaq/event-store';
-import { FACT_TABLES, type Fact, type FactTable } from './facts/fact-tables';
+import { FACT_OWNERS, FACT_TABLES, type Fact, type FactTable } from './facts/fact-tables';
 import { type MemberDelta } from './member-counts';
 
 const PLACEMENT = { org: FACT_TABLES.placement.indexOf('org_id'), from: 6, to: 7 };
@@ -11,20 +11,36 @@ export class FactWriter {
   private readonly closeFact = new Map<FactTable, Statement>();
   private readonly insertHistory: Statement;
   private readonly retractHistory: Statement;
-  private readonly insertRevision: Statement;
+  private readonly deleteOpened = new Map<FactTable, Statement>();
+  private readonly reopen = new Map<FactTable, Statement>();
   private readonly insertDelta: Statement;
   private readonly advance: Statement;
 
   constructor(db: Database) {
     for (const [table, columns] of Object.entries(FACT_TABLES) as Array<[FactTable, readonly string[]]>) {
+      // Closing a version passes the fact's first value as its owner.
+      if (columns[0] !== FACT_OWNERS[table]) throw new Error(`rm_${table}: the owner column must come first`);
       const cols = ['key', ...columns, 'recorded_from'];
       this.insertFact.set(
         table,
         db.prepare(`INSERT INTO rm_${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
       );
+      const owner = FACT_OWNERS[table];
+      this.deleteOpened.set(
+        table,
+        db.prepare(
+          `DELETE FROM rm_${table} WHERE ${owner} = ? AND key = ? AND recorded_from = ? AND recorded_to IS NULL`,
+        ),
+      );
+      this.reopen.set(
+        table,
+        db.prepare(`UPDATE rm_${table} SET recorded_to = NULL WHERE ${owner} = ? AND key = ? AND recorded_to = ?`),
+      );
       this.closeFact.set(
         table,
-        db.prepare(`UPDATE rm_${table} SET recorded_to = ? WHERE key = ? AND recorded_to IS NULL`),
+        db.prepare(
+          `UPDATE rm_${table} SET recorded_to = ? WHERE ${FACT_OWNERS[table]} = ? AND key = ? AND recorded_to IS NULL`,
+        ),
       );
     }
     this.insertHistory = db.prepare(
@@ -33,9 +49,6 @@ export class FactWriter {
     );
     this.retractHistory = db.prepare(
       'UPDATE rm_history SET retracted_at = ?, retraction_reason = ? WHERE event_id = ? AND retracted_at IS NULL',
-    );
-    this.insertRevision = db.prepare(
-      'INSERT OR IGNORE INTO rm_revision (stream, revision, recorded_at) VALUES (?, ?, ?)',
     );
     this.insertDelta = db.prepare('INSERT INTO rm_member_delta (org_id, day, recorded_at, delta) VALUES (?, ?, ?, ?)');
     this.advance = db.prepare('UPDATE rm_checkpoint SET position = ?, events = events + ? WHERE id = 1');
@@ -50,7 +63,7 @@ export class FactWriter {
     for (const [id, prev] of before) {
       const next = after.get(id);
       if (next && next.sig === prev.sig) continue;
-      this.closeFact.get(prev.table)!.run(recordedAt, prev.key);
+      this.closeFact.get(prev.table)!.run(recordedAt, prev.values[0], prev.key);
       if (prev.table === 'placement') this.placementDeltas(prev, -1, recordedAt, deltas);
     }
     for (const [id, next] of after) {
@@ -58,6 +71,28 @@ export class FactWriter {
       if (prev && prev.sig === next.sig) continue;
       this.insertFact.get(next.table)!.run(next.key, ...next.values, recordedAt);
       if (next.table === 'placement') this.placementDeltas(next, +1, recordedAt, deltas);
+    }
+    return deltas;
+  }
+
+  /**
+   * Undoes `diff(before, after, recordedAt)`: the versions it opened go (nobody could see them:
+   * they were opened at this very moment) and the ones it closed are open again. What a stream
+   * states at the end of a moment is then written once, however many appends made it.
+   */
+  undo(before: ReadonlyMap<string, Fact>, after: ReadonlyMap<string, Fact>, recordedAt: string): MemberDelta[] {
+    const deltas: MemberDelta[] = [];
+    for (const [id, next] of after) {
+      const prev = before.get(id);
+      if (prev && prev.sig === next.sig) continue;
+      this.deleteOpened.get(next.table)!.run(next.values[0], next.key, recordedAt);
+      if (next.table === 'placement') this.placementDeltas(next, -1, recordedAt, deltas);
+    }
+    for (const [id, prev] of before) {
+      const next = after.get(id);
+      if (next && next.sig === prev.sig) continue;
+      this.reopen.get(prev.table)!.run(prev.values[0], prev.key, recordedAt);
+      if (prev.table === 'placement') this.placementDeltas(prev, +1, recordedAt, deltas);
     }
     return deltas;
   }
@@ -70,10 +105,6 @@ export class FactWriter {
     if (to !== null) out.push({ orgId, day: to, delta: -sign });
     this.insertDelta.run(orgId, from, recordedAt, sign);
     if (to !== null) this.insertDelta.run(orgId, to, recordedAt, -sign);
-  }
-
-  revision(event: RecordedEvent): void {
-    this.insertRevision.run(event.stream, event.revision, event.recordedAt);
   }
 
   history(event: RecordedEvent, effectiveDate: string | null): void {

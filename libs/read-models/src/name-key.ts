@@ -49,19 +49,29 @@ const CYRILLIC: Record<string, string> = {
 };
 
 /** Letters of the Kazakh Latin alphabets and common transcriptions that decomposition would not fold as we need. */
-const LATIN: Record<string, string> = { ş: 'sh', ç: 'ch', ğ: 'g', ñ: 'n', ı: 'i', q: 'k', w: 'v', x: 'h', j: 'zh' };
+const LATIN: Record<string, string> = { ş: 'sh', ç: 'ch', ğ: 'g', ñ: 'n', ı: 'i' };
+
+/** Latin letters that stand for sounds spelled otherwise elsewhere: folded after the fast path. */
+const LATIN_VARIANTS: Array<[RegExp, string]> = [
+  [/q/g, 'k'],
+  [/w/g, 'v'],
+  [/x/g, 'h'],
+  [/j/g, 'zh'],
+];
 
 /** Transcription variants of one sound, in the order they must be applied. */
-const SKELETON: Array<[RegExp, string]> = [
-  [/kh/g, 'h'],
-  [/y/g, 'i'],
-  [/(.)\1+/g, '$1'],
-];
+const SKELETON: Array<[RegExp, string]> = [...LATIN_VARIANTS, [/kh/g, 'h'], [/y/g, 'i'], [/(.)\1+/g, '$1']];
 
 /** The key of one word: lower case, Latin, without diacritics, with transcription variants merged. */
 export function nameKey(word: string): string {
   let out = '';
   for (const ch of word.toLowerCase()) {
+    const code = ch.charCodeAt(0);
+    // Plain Latin letters and digits, the common case of a Latin name, need no table.
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      out += ch;
+      continue;
+    }
     const mapped = CYRILLIC[ch] ?? LATIN[ch];
     if (mapped !== undefined) {
       out += mapped;

@@ -14,6 +14,9 @@ interface StreamEntry {
   revision: number;
   state: AnyState;
   facts: Map<string, Fact>;
+  /** When `facts` were written, and the facts before that moment: a later append of the same moment rewrites from them. */
+  moment?: string;
+  before?: Map<string, Fact>;
 }
 
 /** Streams whose folded state stays in memory (between half of it and all of it). */
@@ -23,6 +26,9 @@ const envelope = (e: RecordedEvent): Envelope<{ type: string }> => ({
   eventId: e.id,
   event: { type: e.type, data: e.data } as { type: string },
 });
+
+const sameMoment = (a: RecordedEvent, b: RecordedEvent): boolean =>
+  a.stream === b.stream && a.recordedAt === b.recordedAt && b.revision === a.revision + 1;
 
 function factMap(kind: StreamKind, state: AnyState): Map<string, Fact> {
   return new Map(kind.facts(state).map((f) => [`${f.table}\u0000${f.key}`, f]));
@@ -62,11 +68,27 @@ export class RegistryProjector {
     if (events.length === 0) return;
     const local = new Map<string, StreamEntry>();
     const deltas: MemberDelta[] = [];
-    for (const event of events) this.applyOne(event, local, deltas);
+    // Events of one stream recorded at one moment (an append) are folded together: the states
+    // between them were never visible at any moment, so they are not written.
+    for (let i = 0; i < events.length;) {
+      let j = i + 1;
+      while (j < events.length && sameMoment(events[j - 1]!, events[j]!)) j += 1;
+      this.applyGroup(events.slice(i, j), local, deltas);
+      i = j;
+    }
     this.writer.checkpoint(events[events.length - 1]!.position, events.length);
     for (const [stream, entry] of local) this.pending.set(stream, entry);
     for (const d of deltas) this.pendingDeltas.push(d);
     this.pendingPosition = events[events.length - 1]!.position;
+  }
+
+  /**
+   * Moves the checkpoint over events the read models do not use (keys, idempotency records, IIN
+   * reservations) that a replay did not even read: `count` of them, up to `position`.
+   */
+  skipTo(position: string, count: number): void {
+    this.writer.checkpoint(position, count);
+    this.pendingPosition = position;
   }
 
   committed(): void {
@@ -89,24 +111,37 @@ export class RegistryProjector {
     return !entry || entry.revision !== event.revision - 1;
   }
 
-  private applyOne(event: RecordedEvent, local: Map<string, StreamEntry>, deltas: MemberDelta[]): void {
-    const kind = streamKindOf(event.stream);
+  /** Consecutive events of one stream, recorded at one moment. */
+  private applyGroup(group: RecordedEvent[], local: Map<string, StreamEntry>, deltas: MemberDelta[]): void {
+    const first = group[0]!;
+    const kind = streamKindOf(first.stream);
     if (!kind) return;
-    let entry = local.get(event.stream) ?? this.pending.get(event.stream) ?? this.cache.get(event.stream);
-    if (entry && entry.revision >= event.revision) return; // delivered again: already applied
-    if (!entry || entry.revision !== event.revision - 1) entry = this.load(kind, event);
-    const state = extendStream(kind.evolver, entry.state, [envelope(event)]);
+    let entry = local.get(first.stream) ?? this.pending.get(first.stream) ?? this.cache.get(first.stream);
+    const known = entry?.revision ?? -1;
+    const fresh = group.filter((e) => e.revision > known); // delivered again: already applied
+    if (fresh.length === 0) return;
+    if (!entry || entry.revision !== fresh[0]!.revision - 1) entry = this.load(kind, fresh[0]!);
+    const state = extendStream(kind.evolver, entry.state, fresh.map(envelope));
     const facts = factMap(kind, state);
-    for (const d of this.writer.diff(entry.facts, facts, event.recordedAt)) deltas.push(d);
-    this.writer.revision(event);
+    const moment = first.recordedAt;
+    // Another append of this stream was committed at this same moment: only the state at the end
+    // of a moment is ever visible, so that append's versions are undone and written again from before it.
+    let before = entry.facts;
+    if (entry.moment === moment && entry.before) {
+      for (const d of this.writer.undo(entry.before, entry.facts, moment)) deltas.push(d);
+      before = entry.before;
+    }
+    for (const d of this.writer.diff(before, facts, moment)) deltas.push(d);
     if (kind.name === 'organisation') {
-      this.writer.history(event, effectiveDateOf(event));
-      if (event.type === 'EventRetracted') {
-        const { eventId, reason } = event.data as { eventId: string; reason: string };
-        this.writer.retraction(eventId, reason, event.recordedAt);
+      for (const event of fresh) {
+        this.writer.history(event, effectiveDateOf(event));
+        if (event.type === 'EventRetracted') {
+          const { eventId, reason } = event.data as { eventId: string; reason: string };
+          this.writer.retraction(eventId, reason, event.recordedAt);
+        }
       }
     }
-    local.set(event.stream, { revision: event.revision, state, facts });
+    local.set(first.stream, { revision: fresh[fresh.length - 1]!.revision, state, facts, moment, before });
   }
 
   /** A stream not in memory: folded from its earlier events, whose facts are the open rows. */

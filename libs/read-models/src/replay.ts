@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type RecordedEvent, SqliteEventQueries } from '@baytaq/event-store';
+import { type JsonObject, type RecordedEvent, SqliteEventQueries } from '@baytaq/event-store';
+import { PROJECTED_PREFIXES } from './facts/stream-kinds';
 import { type RegistryProjector } from './projector';
 
 export interface ReplayProgress {
@@ -15,31 +16,74 @@ export interface ReplayOptions {
   onProgress?: (progress: ReplayProgress) => void;
 }
 
+interface EventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+/**
+ * Reads only the streams the read models fold, and parses metadata only where the history
+ * shows it (an organisation's actor): a rebuild reads every event once, so this is its floor.
+ */
+function projectedReader(db: Database, pageSize: number) {
+  const kinds = PROJECTED_PREFIXES.map((p) => `substr(stream, 1, ${p.length}) = '${p}'`).join(' OR ');
+  const page = db.prepare(
+    `SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events
+     WHERE position > ? AND (${kinds}) ORDER BY position LIMIT ${pageSize}`,
+  );
+  const covered = db.prepare('SELECT count(*) FROM events WHERE position > ? AND position <= ?').pluck();
+  const head = db.prepare('SELECT max(position) FROM events').pluck();
+  return {
+    page: (after: number): RecordedEvent[] =>
+      (page.all(after) as EventRow[]).map((r) => ({
+        id: r.id,
+        stream: r.stream,
+        revision: r.revision,
+        position: String(r.position),
+        type: r.type,
+        data: JSON.parse(r.data) as JsonObject,
+        metadata: r.stream.startsWith('organisation-') ? (JSON.parse(r.metadata) as JsonObject) : {},
+        recordedAt: r.recorded_at,
+      })),
+    covered: (after: number, upTo: number) => covered.get(after, upTo) as number,
+    head: () => (head.get() as number | null) ?? 0,
+  };
+}
+
 /**
  * Applies the embedded log after the projector's checkpoint, a page per transaction, so that a
  * crash midway resumes from the last page committed.
  */
 export function replayEmbeddedLog(db: Database, projector: RegistryProjector, options: ReplayOptions = {}): number {
-  const queries = new SqliteEventQueries(db);
-  const pageSize = options.pageSize ?? 5_000;
-  const after = projector.checkpoint ?? '0';
-  const { total } = db.prepare('SELECT count(*) AS total FROM events WHERE position > ?').get(Number(after)) as {
-    total: number;
-  };
-  const applyPage = db.transaction((events: RecordedEvent[]) => projector.apply(events));
+  const reader = projectedReader(db, options.pageSize ?? 5_000);
+  const start = Number(projector.checkpoint ?? '0');
+  const end = reader.head();
+  const total = reader.covered(start, end);
+  const applyPage = db.transaction((events: RecordedEvent[], upTo: number, covered: number) => {
+    projector.apply(events);
+    if (covered > events.length) projector.skipTo(String(upTo), covered - events.length);
+  });
   const started = process.hrtime.bigint();
   let done = 0;
-  for (;;) {
-    const events = queries.readAll({ after: projector.checkpoint ?? undefined, maxCount: pageSize });
-    if (events.length === 0) break;
+  for (let after = start; after < end;) {
+    const events = reader.page(after);
+    const upTo = events.length > 0 ? Number(events[events.length - 1]!.position) : end;
+    const covered = reader.covered(after, upTo);
     try {
-      applyPage(events);
+      applyPage(events, upTo, covered);
     } catch (error) {
       projector.rolledBack();
       throw error;
     }
     projector.committed();
-    done += events.length;
+    after = upTo;
+    done += covered;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rate = done / Math.max(seconds, 1e-9);
     options.onProgress?.({ done, total, rate, secondsLeft: Math.max(total - done, 0) / rate });

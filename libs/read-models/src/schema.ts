@@ -5,7 +5,7 @@ import { FACT_INDEXES, FACT_TABLES, type FactTable } from './facts/fact-tables';
  * Raised whenever what the projections write changes: a store whose read models were built by
  * another version is rebuilt from the log at start.
  */
-export const READ_MODEL_VERSION = 1;
+export const READ_MODEL_VERSION = 3;
 
 const table = (name: FactTable) => `rm_${name}`;
 
@@ -18,7 +18,6 @@ function factTableDdl(name: FactTable): string {
     CREATE TABLE IF NOT EXISTS ${table(name)} (
       key TEXT NOT NULL, ${columns}, recorded_from TEXT NOT NULL, recorded_to TEXT
     );
-    CREATE INDEX IF NOT EXISTS ${table(name)}_open ON ${table(name)} (key) WHERE recorded_to IS NULL;
     ${indexes}`;
 }
 
@@ -34,10 +33,6 @@ const OTHER_TABLES = `
   );
   CREATE INDEX IF NOT EXISTS rm_history_stream ON rm_history (stream, revision);
   CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);
-  -- When each revision of a stream was recorded: the ETag of a read "as known at".
-  CREATE TABLE IF NOT EXISTS rm_revision (
-    stream TEXT NOT NULL, revision INTEGER NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (stream, revision)
-  ) WITHOUT ROWID;
   -- +1/-1 on the days a placement starts and ends, recorded when the registry learned it.
   CREATE TABLE IF NOT EXISTS rm_member_delta (
     org_id TEXT NOT NULL, day TEXT NOT NULL, recorded_at TEXT NOT NULL, delta INTEGER NOT NULL
@@ -48,10 +43,12 @@ export function readModelTables(): string[] {
     ...Object.keys(FACT_TABLES).map((t) => table(t as FactTable)),
     'rm_checkpoint',
     'rm_history',
-    'rm_revision',
     'rm_member_delta',
   ];
 }
+
+/** Tables earlier versions wrote and this one does not: dropped with the rest on a rebuild. */
+const RETIRED_TABLES = ['rm_revision'];
 
 export function createReadModelTables(db: Database): void {
   db.exec((Object.keys(FACT_TABLES) as FactTable[]).map(factTableDdl).join('\n') + OTHER_TABLES);
@@ -61,11 +58,7 @@ export function createReadModelTables(db: Database): void {
 }
 
 export function dropReadModelTables(db: Database): void {
-  db.exec(
-    readModelTables()
-      .map((t) => `DROP TABLE IF EXISTS ${t};`)
-      .join('\n'),
-  );
+  db.exec([...readModelTables(), ...RETIRED_TABLES].map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n'));
 }
 
 export interface Checkpoint {

@@ -65,7 +65,7 @@ export class OrganisationReadsController {
     const q = await this.gate.open(query);
     const detail = this.gate.reads.organisations.detail(id, q);
     if (!detail) throw notFound('organisation', id);
-    setEtag(reply, this.gate.reads.history.streamRevision(`organisation-${id}`, q.knownAt));
+    setEtag(reply, this.gate.reads.history.organisationRevision(id, q.knownAt));
     return { asOf: q.asOf, knownAt: q.knownAt, ...detail };
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type MembershipPeriod, type PersonRecord } from '@baytaq/read-models';
+import { KNOWN_NOW, type MembershipPeriod, type PersonRecord } from '@baytaq/read-models';
 import { Principal } from '../auth/principal.decorator';
 import { PublicRead, RequireRoles } from '../auth/roles.decorator';
 import { type AuthPrincipal } from '../auth/roles';
@@ -70,7 +70,8 @@ export class PeopleReadsController {
     const q = await this.gate.open(query);
     const person = this.visible(id, q.knownAt, principal);
     if (!seesPersonalData(principal)) return publicView(person);
-    setEtag(reply, this.gate.reads.history.streamRevision(`person-${id}`, q.knownAt));
+    // The revision to send in If-Match: a person read as known at an earlier moment has none.
+    if (q.knownAt === KNOWN_NOW) setEtag(reply, await this.gate.streamRevision(`person-${id}`));
     const membership = membershipOn(this.gate.reads.people.membership(id, q.knownAt), q.asOf);
     return { ...person, asOf: q.asOf, knownAt: q.knownAt, membership };
   }

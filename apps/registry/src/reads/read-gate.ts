@@ -43,6 +43,12 @@ export class ReadGate {
     return { ...asOf, own };
   }
 
+  /** A stream's current revision, from the store; null when it does not exist. */
+  async streamRevision(stream: string): Promise<number | null> {
+    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last?.revision ?? null;
+  }
+
   private async reach(position: string): Promise<void> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {

@@ -25,6 +25,8 @@ function tenureBases(state: OrganisationState): Map<string, TenureBasis> {
   return bases;
 }
 
+const tenureFactOf = new WeakMap<TenureRecord, Fact>();
+
 function tenureFact(orgId: string, t: TenureRecord, basis: TenureBasis | undefined): Fact {
   const values: Cell[] = [
     t.id,
@@ -72,10 +74,17 @@ export function organisationFacts(state: OrganisationState): Fact[] {
       fact('post', post.id, [post.id, id, json(post.title), post.role, post.seats, period.from, period.to ?? null]),
     );
   }
-  const tenures = Object.values(state.tenures);
-  if (tenures.length > 0) {
-    const bases = tenureBases(state);
-    for (const t of tenures) facts.push(tenureFact(id, t, bases.get(t.id)));
+  // A tenure record is a new object only when it changed: the others keep their fact, and the
+  // stream's events are scanned for bases only when some record is new.
+  let bases: Map<string, TenureBasis> | undefined;
+  for (const t of Object.values(state.tenures)) {
+    let f = tenureFactOf.get(t);
+    if (!f) {
+      bases ??= tenureBases(state);
+      f = tenureFact(id, t, bases.get(t.id));
+      tenureFactOf.set(t, f);
+    }
+    facts.push(f);
   }
   return facts;
 }

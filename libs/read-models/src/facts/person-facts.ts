@@ -18,10 +18,16 @@ function searchTokens(state: PersonState): Set<string> {
   return new Set(parts.flatMap((part) => (part ? nameKeys(part) : [])));
 }
 
-/** Every fact a person stream states, as folded: the profile, search words, placements and suspensions. */
-export function personFacts(state: PersonState): Fact[] {
-  const p = state.profile;
-  if (!p) return [];
+/**
+ * The profile's facts, kept per profile object: membership events leave the profile as it was
+ * (the same object), so most events of a person skip the name keys and serialisation.
+ */
+const profileFactsOf = new WeakMap<object, Fact[]>();
+
+function profileFacts(state: PersonState): Fact[] {
+  const p = state.profile!;
+  const known = profileFactsOf.get(p);
+  if (known) return known;
   const id = p.personId;
   const facts: Fact[] = [
     fact('person', id, [
@@ -36,6 +42,16 @@ export function personFacts(state: PersonState): Fact[] {
     ]),
   ];
   for (const token of searchTokens(state)) facts.push(fact('person_token', `${id}|${token}`, [id, token]));
+  profileFactsOf.set(p, facts);
+  return facts;
+}
+
+/** Every fact a person stream states, as folded: the profile, search words, placements and suspensions. */
+export function personFacts(state: PersonState): Fact[] {
+  const p = state.profile;
+  if (!p) return [];
+  const id = p.personId;
+  const facts = [...profileFacts(state)];
   for (const m of state.memberships) {
     for (const place of m.placements) {
       facts.push(

@@ -43,7 +43,7 @@ export class HistoryReads {
        FROM rm_history WHERE stream = @stream AND recorded_at <= @knownAt ORDER BY revision`,
     );
     this.revision = db.prepare(
-      'SELECT max(revision) AS revision FROM rm_revision WHERE stream = @stream AND recorded_at <= @knownAt',
+      'SELECT max(revision) AS revision FROM rm_history WHERE stream = @stream AND recorded_at <= @knownAt',
     );
     this.post = db.prepare(
       `SELECT p.post_id, p.org_id, p.title, p.seats, p.valid_from, p.valid_to FROM rm_post p
@@ -57,8 +57,9 @@ export class HistoryReads {
     );
   }
 
-  /** The stream's last revision recorded by `knownAt` (the ETag of what is read from it), or null. */
-  streamRevision(stream: string, knownAt: string): number | null {
+  /** An organisation stream's last revision recorded by `knownAt` (the ETag of what is read from it), or null. */
+  organisationRevision(organisationId: string, knownAt: string): number | null {
+    const stream = `organisation-${organisationId}`;
     return (this.revision.get({ stream, knownAt }) as { revision: number | null }).revision;
   }
 

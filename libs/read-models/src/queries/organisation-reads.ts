@@ -67,10 +67,14 @@ export class OrganisationReads {
   private readonly names: Statement;
   private readonly registrations: Statement;
   private readonly postsWithHolders: Statement;
+  private readonly katos: Statement;
 
   constructor(db: Database) {
     this.all = db.prepare(
       `SELECT ${ORG_COLUMNS} FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf ORDER BY o.valid_from, o.org_id`,
+    );
+    this.katos = db.prepare(
+      `SELECT o.org_id, o.kato FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf AND o.kato IS NOT NULL`,
     );
     this.one = db.prepare(`SELECT ${ORG_COLUMNS} FROM rm_org o WHERE o.org_id = @id AND ${known('o')}`);
     this.children = db.prepare(
@@ -98,6 +102,11 @@ export class OrganisationReads {
   /** Every organisation founded by `asOf`, dissolved ones included (with their status). */
   list(q: AsOf): OrganisationSummary[] {
     return (this.all.all(q) as OrgRow[]).map((r) => toSummary(r, q.asOf));
+  }
+
+  /** The KATO code of every organisation founded by `asOf` that has one: what regional counts need, cheaply. */
+  katoCodes(q: AsOf): Array<{ org_id: string; kato: string }> {
+    return this.katos.all(q) as Array<{ org_id: string; kato: string }>;
   }
 
   summary(id: string, q: AsOf): OrganisationSummary | null {

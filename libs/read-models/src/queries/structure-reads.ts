@@ -96,9 +96,9 @@ export class StructureReads {
   byRegion(q: AsOf): MembershipCountRow[] {
     const counts = this.members.countsOn(q);
     const perRegion = new Map(regionsOn(q.asOf).map((r) => [r.kato, { kato: r.kato, name: r.name, count: 0 }]));
-    for (const o of this.organisations.list(q)) {
-      const region = o.kato ? topLevelRegion(o.kato, q.asOf) : null;
-      if (region) perRegion.get(region.kato)!.count += counts.get(o.id) ?? 0;
+    for (const o of this.organisations.katoCodes(q)) {
+      const region = topLevelRegion(o.kato, q.asOf);
+      if (region) perRegion.get(region.kato)!.count += counts.get(o.org_id) ?? 0;
     }
     return [...perRegion.values()];
   }
