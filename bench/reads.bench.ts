@@ -125,7 +125,7 @@ function peakRssMib(pid: number): number {
 }
 
 async function http(branches: string[]): Promise<{ rate: number; rssMib: number }> {
-  const server = await startBuiltServer(Number(process.env['BENCH_PORT'] ?? 3918), {}, DATA_DIR);
+  const server = await startBuiltServer(Number(process.env['BENCH_PORT'] ?? 3921), {}, DATA_DIR);
   try {
     const random = randomSource(7);
     const result = await new Promise<autocannon.Result>((done, fail) => {

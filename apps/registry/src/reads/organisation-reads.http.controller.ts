@@ -74,8 +74,7 @@ export class OrganisationReadsController {
   @ApiTemporalQuery()
   async officers(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
     const q = await this.gate.open(query);
-    const org = this.gate.reads.organisations.summary(id, q);
-    if (!org) throw notFound('organisation', id);
+    if (!this.gate.reads.organisations.exists(id, q.knownAt)) throw notFound('organisation', id);
     return {
       organisationId: id,
       asOf: q.asOf,

@@ -68,11 +68,13 @@ export class OrganisationReads {
   private readonly registrations: Statement;
   private readonly postsWithHolders: Statement;
   private readonly katos: Statement;
+  private readonly known: Statement;
 
   constructor(db: Database) {
     this.all = db.prepare(
       `SELECT ${ORG_COLUMNS} FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf ORDER BY o.valid_from, o.org_id`,
     );
+    this.known = db.prepare(`SELECT 1 FROM rm_org o WHERE o.org_id = @id AND ${known('o')}`).pluck();
     this.katos = db.prepare(
       `SELECT o.org_id, o.kato FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf AND o.kato IS NOT NULL`,
     );
@@ -107,6 +109,11 @@ export class OrganisationReads {
   /** The KATO code of every organisation founded by `asOf` that has one: what regional counts need, cheaply. */
   katoCodes(q: AsOf): Array<{ org_id: string; kato: string }> {
     return this.katos.all(q) as Array<{ org_id: string; kato: string }>;
+  }
+
+  /** Whether the organisation is known at `knownAt` (founded or not by a given day). */
+  exists(id: string, knownAt: string): boolean {
+    return this.known.get({ id, knownAt }) !== undefined;
   }
 
   summary(id: string, q: AsOf): OrganisationSummary | null {
