@@ -4,7 +4,13 @@ import { type MemberCounts } from './member-counts';
 import { RegistryProjector } from './projector';
 import { RegistryReads } from './registry-reads';
 import { embeddedStreamHistory, type ReplayOptions, replayEmbeddedLog } from './replay';
-import { createReadModelTables, dropReadModelTables, READ_MODEL_VERSION, readCheckpoint } from './schema';
+import {
+  createQueryIndexes,
+  createReadModelTables,
+  dropReadModelTables,
+  READ_MODEL_VERSION,
+  readCheckpoint,
+} from './schema';
 
 /** Loads what the projector keeps in memory from the rows: today's member counts. */
 function loadCounts(db: Database, counts: MemberCounts): void {
@@ -37,11 +43,13 @@ export class EmbeddedReadModels {
 
   static open(db: Database, options: ReplayOptions & { rebuild?: boolean } = {}): EmbeddedReadModels {
     const checkpoint = readCheckpoint(db);
-    if (options.rebuild || (checkpoint && checkpoint.version !== READ_MODEL_VERSION)) dropReadModelTables(db);
-    createReadModelTables(db);
+    const fresh = options.rebuild || !checkpoint || checkpoint.version !== READ_MODEL_VERSION;
+    if (fresh) dropReadModelTables(db);
+    createReadModelTables(db, { queryIndexes: !fresh });
     const projector = new RegistryProjector(db, embeddedStreamHistory(db), readCheckpoint(db)!.position);
     loadCounts(db, projector.counts);
     replayEmbeddedLog(db, projector, options);
+    if (fresh) createQueryIndexes(db);
     return new EmbeddedReadModels(db, projector);
   }
 
