@@ -24,6 +24,7 @@ describe('the OpenAPI document of the writes', () => {
     expect(writes.map(([path]) => path).sort()).toEqual(
       [
         '/v1/events/{eventId}/retraction',
+        '/v1/filings',
         '/v1/imports/members',
         '/v1/meetings',
         '/v1/organisations',

@@ -5,6 +5,7 @@ import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { EventsModule } from './events/events.module';
 import { ExportModule } from './export/export.module';
+import { FilingsModule } from './filings/filings.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -17,7 +18,16 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [AuthModule, WritesModule, EventsModule, ReadsModule, MetricsModule, ExportModule, ImportsModule],
+      imports: [
+        AuthModule,
+        WritesModule,
+        EventsModule,
+        ReadsModule,
+        MetricsModule,
+        ExportModule,
+        ImportsModule,
+        FilingsModule,
+      ],
       controllers: [HealthController],
       providers: [{ provide: REGISTRY_CONFIG, useValue: config }, ...storageProviders, EventStoreLifecycle],
       exports: [REGISTRY_CONFIG, EVENT_STORE, READ_MODELS],

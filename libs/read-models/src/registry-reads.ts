@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type MemberCounts } from './member-counts';
+import { FilingReads } from './queries/filing-reads';
 import { HistoryReads } from './queries/history-reads';
 import { MemberCountReads } from './queries/member-count-reads';
 import { OrganisationReads } from './queries/organisation-reads';
@@ -14,6 +15,7 @@ export class RegistryReads {
   readonly history: HistoryReads;
   readonly people: PeopleReads;
   readonly memberCounts: MemberCountReads;
+  readonly filings: FilingReads;
   readonly popolo: PopoloReads;
 
   constructor(db: Database, counts: MemberCounts) {
@@ -22,6 +24,7 @@ export class RegistryReads {
     this.structure = new StructureReads(db, this.organisations, this.memberCounts);
     this.history = new HistoryReads(db);
     this.people = new PeopleReads(db);
+    this.filings = new FilingReads(db);
     this.popolo = new PopoloReads(db);
   }
 }

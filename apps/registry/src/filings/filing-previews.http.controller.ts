@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type FilingKind } from '@baytaq/filings';
+import { PublicRead, RequireRoles } from '../auth/roles.decorator';
+import { RegistryClock } from '../commands/registry-clock';
+import { type Query as QueryString } from '../reads/read-params';
+import { resolveFilingRequest } from './filing-parameters';
+import { filingFilename } from './filing-render';
+import { ApiFilingPreview } from './filings.openapi';
+import { FilingsService } from './filings.service';
+import { sendFiling } from './send-filing';
+
+/**
+ * `GET /v1/filings/{kind}`: the document as it would be issued now, not recorded. The structure,
+ * the leadership changes and the membership per region are public like the reads they restate;
+ * a member list is personal data (compliance).
+ */
+@ApiTags('filings')
+@Controller('v1/filings')
+export class FilingPreviewsController {
+  constructor(
+    @Inject(FilingsService) private readonly filings: FilingsService,
+    @Inject(RegistryClock) private readonly clock: RegistryClock,
+  ) {}
+
+  @Get('structure')
+  @PublicRead()
+  @ApiOperation({ summary: 'Preview: every branch with kind, region, registration, head (since when) and members' })
+  @ApiFilingPreview()
+  structure(@Query() query: QueryString, @Res() reply: FastifyReply) {
+    return this.preview('structure', query, reply);
+  }
+
+  @Get('leadership-changes')
+  @PublicRead()
+  @ApiOperation({ summary: 'Preview: every change of head or officer from `from` to `to`, with its basis' })
+  @ApiFilingPreview(
+    ApiQuery({ name: 'from', required: true, description: 'YYYY-MM-DD, included' }),
+    ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, included (default: asOf, then today)' }),
+  )
+  leadershipChanges(@Query() query: QueryString, @Res() reply: FastifyReply) {
+    return this.preview('leadership-changes', query, reply);
+  }
+
+  @Get('membership-compliance')
+  @PublicRead()
+  @ApiOperation({ summary: 'Preview: members in the party and per region against the minimums of the law on asOf' })
+  @ApiFilingPreview()
+  membershipCompliance(@Query() query: QueryString, @Res() reply: FastifyReply) {
+    return this.preview('membership-compliance', query, reply);
+  }
+
+  @Get('member-list')
+  @RequireRoles('compliance')
+  @ApiOperation({ summary: 'Preview: members of a branch and its sub-branches with IIN and card (compliance)' })
+  @ApiFilingPreview(ApiQuery({ name: 'organisationId', required: true, description: 'The branch (UUID)' }))
+  memberList(@Query() query: QueryString, @Res() reply: FastifyReply) {
+    return this.preview('member-list', query, reply);
+  }
+
+  private async preview(kind: FilingKind, query: QueryString, reply: FastifyReply): Promise<void> {
+    const request = await resolveFilingRequest(kind, query, this.clock.today());
+    const { rendered } = await this.filings.preview(request);
+    sendFiling(reply, rendered, `inline; filename="${filingFilename(request)}"`);
+  }
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
+import { type FilingDocument } from '@baytaq/filings';
+import { CommandRunner, type WriteResult } from '../commands/command-runner';
+import { type WriteContext } from '../commands/write-context';
+import { ProblemError } from '../http/problem';
+import { FilingDataService } from './filing-data.service';
+import { type FilingRequest } from './filing-parameters';
+import { type RenderedFiling, renderFiling } from './filing-render';
+import { filingDecider, type FilingIssued, type FilingIssuedData, filingStream } from './filing.decider';
+
+/** An issued filing as its stream records it. */
+export interface IssuedFiling extends FilingIssuedData {
+  recordedAt: string;
+  position: string;
+  revision: number;
+}
+
+/** Previews, issues and regenerates filings; the record of an issue is its `filing-<uuid>` stream. */
+@Injectable()
+export class FilingsService {
+  constructor(
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(FilingDataService) private readonly data: FilingDataService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** A preview is stamped with the moment it is made: it is not a filing and nothing records it. */
+  async preview(request: FilingRequest): Promise<{ doc: FilingDocument; rendered: RenderedFiling }> {
+    const doc = await this.data.document(request, new Date().toISOString());
+    return { doc, rendered: await renderFiling(doc, request.format) };
+  }
+
+  /** Makes the document once, records its parameters and hash as `FilingIssued`, and answers like every write. */
+  async issue(
+    request: FilingRequest,
+    filingId: string,
+    write: WriteContext,
+  ): Promise<WriteResult & { sha256: string }> {
+    const issuedAt = new Date().toISOString();
+    const { rendered } = await this.render(request, issuedAt);
+    const filing: FilingIssuedData = {
+      filingId,
+      kind: request.kind,
+      parameters: request.parameters,
+      format: request.format,
+      lang: request.lang,
+      sha256: rendered.sha256,
+      dataSha256: rendered.dataSha256,
+      byteLength: rendered.bytes.length,
+      issuedAt,
+      actor: write.actor,
+    };
+    const result = await this.runner.run({
+      id: filingId,
+      stream: filingStream(filingId),
+      decider: filingDecider,
+      command: { type: 'IssueFiling', filing },
+      write,
+      context: (state) => {
+        if (state.issued) {
+          throw ProblemError.of(409, 'filing.already_issued', `Filing ${filingId} was issued already`, { filingId });
+        }
+        return {};
+      },
+    });
+    return { ...result, sha256: rendered.sha256 };
+  }
+
+  async record(id: string): Promise<IssuedFiling | null> {
+    const [event] = await this.store.readStream(filingStream(id), { maxCount: 1 });
+    if (!event || event.type !== 'FilingIssued') return null;
+    const { schemaVersion: _version, ...data } = event.data as unknown as FilingIssued['data'];
+    return { ...data, recordedAt: event.recordedAt, position: event.position, revision: event.revision };
+  }
+
+  /** The issued filing made again from its parameters, its language and its issue time. */
+  regenerate(filing: IssuedFiling): Promise<{ doc: FilingDocument; rendered: RenderedFiling }> {
+    return this.render(requestOf(filing), filing.issuedAt);
+  }
+
+  private async render(request: FilingRequest, issuedAt: string) {
+    const doc = await this.data.document(request, issuedAt);
+    return { doc, rendered: await renderFiling(doc, request.format) };
+  }
+}
+
+export function requestOf(filing: FilingIssuedData): FilingRequest {
+  return { kind: filing.kind, parameters: filing.parameters, format: filing.format, lang: filing.lang };
+}
