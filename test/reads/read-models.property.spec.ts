@@ -40,11 +40,14 @@ let files = 0;
 async function record(
   app: App,
   together: number,
+  /** Milliseconds the clock moves per commit, in turn: 0 gives separate commits one moment. */
+  steps: number[],
 ): Promise<{ store: SqliteEventStore; models: EmbeddedReadModels; log: RecordedEvent[] }> {
   let clock = Date.parse('2024-01-01T00:00:00Z');
+  let ticks = 0;
   let models: EmbeddedReadModels | undefined;
   const store = SqliteEventStore.open(join(dir, `run-${++files}.sqlite`), {
-    now: () => new Date((clock += 1000)),
+    now: () => new Date((clock += steps[ticks++ % steps.length]!)),
     projection: (db) => (models = EmbeddedReadModels.open(db)).inline,
   });
   const batches = new Map<number, typeof app.log>();
@@ -81,10 +84,11 @@ describe('read models', () => {
         fc.array(step, { minLength: 15, maxLength: 45 }),
         fc.array(fc.integer({ min: 0, max: 1300 }), { minLength: 4, maxLength: 4 }),
         fc.constantFrom(1, 1, 3, 8),
-        async (first, then, dayOffsets, together) => {
+        fc.array(fc.constantFrom(0, 1000, 1000), { minLength: 1, maxLength: 5 }),
+        async (first, then, dayOffsets, together, steps) => {
           const app = new App();
           for (const s of [...first, ...then]) app.run(s);
-          const { store, models, log } = await record(app, together);
+          const { store, models, log } = await record(app, together, steps);
           try {
             const times = [...new Set(log.map((e) => e.recordedAt))];
             const knownAts = [
