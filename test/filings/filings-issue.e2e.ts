@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
 import { expectStatus } from '../support/http';
@@ -124,6 +125,9 @@ describe('issuing filings and making them again', () => {
     expect([other.status, other.body['code']]).toEqual([422, 'idempotency.key_reused']);
     const again = await d.compliance('POST', '/v1/filings', { ...body, id: first.body['id'] });
     expect([again.status, again.body['code']]).toEqual([409, 'filing.already_issued']);
+    const upper = randomUUID().toUpperCase();
+    expect((await issue({ kind: 'structure', id: upper }))['id']).toBe(upper.toLowerCase());
+    expectStatus(await d.compliance('GET', `/v1/filings/${upper}`));
   });
 
   it('keeps filings out of the public event feed; compliance sees them', async () => {

@@ -73,7 +73,9 @@ function subtree(all: OrganisationSummary[], root: OrganisationSummary): Organis
   const children = new Map<string, OrganisationSummary[]>();
   for (const o of all) {
     if (o.parentId === null || o.kind === 'body' || o.status !== 'active') continue;
-    children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
+    const siblings = children.get(o.parentId);
+    if (siblings) siblings.push(o);
+    else children.set(o.parentId, [o]);
   }
   const found: OrganisationSummary[] = [];
   const visit = (o: OrganisationSummary) => {

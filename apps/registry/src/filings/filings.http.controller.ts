@@ -41,7 +41,8 @@ export class FilingsController {
     return this.writes.execute(request, reply, 201, async (write) => {
       const { id, kind, ...parameters } = body;
       const filing = await resolveFilingRequest(kind, parameters, this.clock.today());
-      return this.filings.issue(filing, newId(id, write, 'filing'), write);
+      // Lower case, as ids are read back from the path: an upper-case id would name another stream.
+      return this.filings.issue(filing, newId(id?.toLowerCase(), write, 'filing'), write);
     });
   }
 
