@@ -48,8 +48,17 @@ export class EmbeddedReadModels {
     createReadModelTables(db, { queryIndexes: !fresh });
     const projector = new RegistryProjector(db, embeddedStreamHistory(db), readCheckpoint(db)!.position);
     loadCounts(db, projector.counts);
-    replayEmbeddedLog(db, projector, options);
-    if (fresh) createQueryIndexes(db);
+    // A replay writes only what the log can give again: a crash in it may lose its last pages,
+    // which the next start replays, so it need not wait for each page's fsync. Appends, which
+    // come after, are durable again (the store's synchronous=FULL is restored).
+    const synchronous = db.pragma('synchronous', { simple: true });
+    db.pragma('synchronous = NORMAL');
+    try {
+      replayEmbeddedLog(db, projector, options);
+      if (fresh) createQueryIndexes(db);
+    } finally {
+      db.pragma(`synchronous = ${Number(synchronous)}`);
+    }
     return new EmbeddedReadModels(db, projector);
   }
 
