@@ -23,7 +23,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { RequireRoles } from '../auth/roles.decorator';
 import { nameBasedUuid } from '../commands/deterministic-id';
 import { IdempotencyService } from '../commands/idempotency.service';
@@ -36,6 +35,7 @@ import { encodeCursor, QueryReader, readPage, type Query as QueryString } from '
 import type { RejectedRow } from './import.events';
 import { ProblemDto } from '../shared-dto/problem.dto';
 import { ImportAcceptedDto, ImportStatusDto } from './import.response.dto';
+import { newImportId } from './import-ids';
 import { IMPORT_UPLOAD_PATH, readUpload } from './import-upload';
 import { MemberImports } from './member-imports.service';
 import { readMemberFile } from './member-file';
@@ -121,7 +121,7 @@ export class ImportsController {
     const actor = request.principal?.name ?? 'anonymous';
     const context = writeContextOf(request, actor, this.clock.today());
     const start = async (scope?: string) => {
-      const id = scope ? nameBasedUuid(`${scope}\u0000member-import`) : randomUUID();
+      const id = scope ? nameBasedUuid(`${scope}\u0000member-import`) : newImportId();
       // Every event of the import shares its id as correlation unless the client brought one.
       const correlationId = request.headers['x-correlation-id'] ? context.correlationId : id;
       const write = { actor, correlationId, causationId: context.causationId };

@@ -3,56 +3,46 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   initialPersonState,
   membershipOn,
+  organisationDecider,
+  organisationFacts,
   personDecider,
   type AdmitMember,
   type DomainError,
-  type OrganisationFacts,
+  type PersonContext,
   type PersonState,
   type RegisterPerson,
 } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { CommandRunner } from '../commands/command-runner';
-import { nameBasedUuid } from '../commands/deterministic-id';
 import { DomainProblem } from '../commands/domain-problem';
-import { personStream } from '../commands/relations.index';
+import { organisationStream, personStream } from '../commands/relations.index';
 import type { WriteContext } from '../commands/write-context';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { IinReservations } from '../people/iin-reservation.service';
 import { PersonWrite } from '../people/person.handlers';
 import type { RowRejection } from './import.events';
+import { importedPersonId } from './import-ids';
 import { rejectionOf, type MemberRow } from './member-row';
+import { registerAndAdmitDecider } from './register-and-admit.decider';
 
 export type RowOutcome =
   { kind: 'admitted' | 'present' | 'would_admit' } | { kind: 'rejected'; rejection: RowRejection };
 
-const rejected = (error: Pick<DomainError, 'code' | 'message' | 'details'>): RowOutcome => ({
-  kind: 'rejected',
-  rejection: rejectionOf(error),
-});
-
-/** Already a member of that branch on the row's date, or admitted to it on that very day: nothing to do. */
-function isPresent(state: PersonState, row: MemberRow): boolean {
-  if (membershipOn(state, row.admissionDate)?.organisationId === row.organisationId) return true;
-  return state.memberships.some((m) =>
-    m.placements.some((p) => p.organisationId === row.organisationId && p.period.from === row.admissionDate),
-  );
+/** Where a row comes from: its import and its data row number. */
+export interface RowSource {
+  importId: string;
+  row: number;
 }
 
-/** What one row asks of the registry, stated once for the dry decision and the real one. */
-export interface RowCommands {
-  personId: string;
-  state: PersonState;
-  register?: RegisterPerson;
-  admit: AdmitMember;
-}
+type Holder = { personId: string; state: PersonState };
 
 /**
- * One row through the same rules and handlers as the API: the person an IIN names is the one
- * already registered with it (the IIN reservation says who), else a new one whose id derives
- * from the IIN's reservation stream, so a second run of the file finds the same person. The
- * deciders judge the row first without writing (that is the whole of a dry run, and it keeps a
- * row that would be refused admission from leaving a registered person behind); then
- * RegisterPerson and AdmitMember go through the command bus like any API request.
+ * One row through the same rules as the API. The person an IIN names is the one registered with
+ * it (its IIN reservation says who, so a second run of a file finds the people the first run
+ * registered): AdmitMember goes through the command bus to PersonWriteHandler like an API
+ * request. A new person is decided by the person decider as RegisterPerson then AdmitMember, with
+ * the contexts PersonWriteHandler gives them, and written by the CommandRunner in one append once
+ * the IIN is reserved, as the handler reserves it. A dry run stops after the decisions.
  */
 @Injectable()
 export class MemberAdmission {
@@ -64,86 +54,125 @@ export class MemberAdmission {
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
-  async admit(row: MemberRow, basis: string, facts: OrganisationFacts | null, write: WriteContext, dryRun: boolean) {
-    return this.attempt(row, basis, facts, write, dryRun, true);
+  admit(row: MemberRow, source: RowSource, write: WriteContext, dryRun: boolean): Promise<RowOutcome> {
+    return this.attempt(row, source, write, dryRun, true);
   }
 
   private async attempt(
     row: MemberRow,
-    basis: string,
-    facts: OrganisationFacts | null,
+    source: RowSource,
     write: WriteContext,
     dryRun: boolean,
     mayRetry: boolean,
   ): Promise<RowOutcome> {
-    const commands = await this.commandsFor(row, basis);
-    if (commands.state.profile && isPresent(commands.state, row)) return { kind: 'present' };
-    const refusal = this.decideWithoutWriting(commands, facts, write.today);
-    if (refusal) return rejected(refusal);
-    if (dryRun) return { kind: 'would_admit' };
-    const { personId, register, admit } = commands;
+    const admit = admitCommand(row, source);
+    const holder = await this.registeredHolder(row.iin);
+    if (holder) return this.admitRegistered(holder, row, admit, write, dryRun);
+    const personId = importedPersonId(source.importId, source.row);
+    const command = { register: registerCommand(row, personId), admit };
+    const context = await this.admissionContext(row, write.today);
+    if (dryRun) return verdict(registerAndAdmitDecider.decide(command, initialPersonState, context));
     try {
-      if (register) await this.bus.execute(new PersonWrite(personId, register, write));
-    } catch (error) {
-      // Someone registered the IIN since we looked: the row belongs to that person now.
-      if (mayRetry && codeOf(error) === 'iin.taken') return this.attempt(row, basis, facts, write, dryRun, false);
-      // The same file running twice at once registered this very person first: admit it all the same.
-      if (codeOf(error) !== 'person.already_registered') return refused(error);
-    }
-    try {
-      await this.bus.execute(new PersonWrite(personId, admit, write));
+      await this.runner.run({
+        id: personId,
+        stream: personStream(personId),
+        decider: registerAndAdmitDecider,
+        command,
+        write,
+        context: () => context,
+        beforeAppend: () => this.iins.reserve(row.iin, personId, write),
+      });
       return { kind: 'admitted' };
     } catch (error) {
-      if (codeOf(error) === 'membership.already_member' && (await this.presentNow(personId, row))) {
+      // The IIN was registered since we looked (through the API, or by the same file running twice
+      // at once): the row belongs to that person now.
+      const code = codeOf(error);
+      if (mayRetry && (code === 'iin.taken' || code === 'person.already_registered')) {
+        return this.attempt(row, source, write, dryRun, false);
+      }
+      return refused(error);
+    }
+  }
+
+  private async admitRegistered(
+    holder: Holder,
+    row: MemberRow,
+    admit: AdmitMember,
+    write: WriteContext,
+    dryRun: boolean,
+  ): Promise<RowOutcome> {
+    if (isPresent(holder.state, row)) return { kind: 'present' };
+    if (dryRun)
+      return verdict(personDecider.decide(admit, holder.state, await this.admissionContext(row, write.today)));
+    try {
+      await this.bus.execute(new PersonWrite(holder.personId, admit, write));
+      return { kind: 'admitted' };
+    } catch (error) {
+      if (codeOf(error) === 'membership.already_member' && (await this.presentNow(holder.personId, row))) {
         return { kind: 'present' };
       }
       return refused(error);
     }
   }
 
-  private async commandsFor(row: MemberRow, basis: string): Promise<RowCommands> {
-    const stream = this.iins.streamOf(row.iin);
+  /** The registered person holding the IIN's reservation, if any. */
+  private async registeredHolder(iin: string): Promise<Holder | undefined> {
+    const stream = this.iins.streamOf(iin);
     const [reservation] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    const holder = reservation ? String(reservation.data['personId']) : undefined;
-    const admit: AdmitMember = {
-      type: 'AdmitMember',
-      organisationId: row.organisationId,
-      effectiveDate: row.admissionDate,
-      basis: { document: basis },
-      ...(row.cardNumber === undefined ? {} : { cardNumber: row.cardNumber }),
-    };
-    if (holder !== undefined) {
-      const { state, revision } = await this.runner.load(personStream(holder), personDecider);
-      if (revision >= 0) return { personId: holder, state, admit };
-    }
-    const personId = nameBasedUuid(`member-import\u0000${stream}`);
-    const register: RegisterPerson = {
-      type: 'RegisterPerson',
-      personId,
-      name: row.name,
-      iin: row.iin,
-      citizenship: row.citizenship,
-      ...(row.birthDate === undefined ? {} : { birthDate: row.birthDate }),
-    };
-    return { personId, state: initialPersonState, register, admit };
+    if (!reservation) return undefined;
+    const personId = String(reservation.data['personId']);
+    const { state, revision } = await this.runner.load(personStream(personId), personDecider);
+    return revision >= 0 ? { personId, state } : undefined;
   }
 
-  /** The deciders' verdict on the row, with the contexts PersonWriteHandler gives them; null when both accept. */
-  private decideWithoutWriting(c: RowCommands, facts: OrganisationFacts | null, today: string): DomainError | null {
-    let state = c.state;
-    if (c.register) {
-      const registered = personDecider.decide(c.register, state, { today });
-      if (!registered.ok) return registered.error;
-      state = registered.events.reduce(personDecider.evolve, state);
-    }
-    const admitted = personDecider.decide(c.admit, state, { today, organisation: facts, minAge: this.config.minAge });
-    return admitted.ok ? null : admitted.error;
+  /** What PersonWriteHandler gives AdmitMember: today, the organisation's facts from its stream, the minimum age. */
+  private async admissionContext(row: MemberRow, today: string): Promise<PersonContext> {
+    const { state } = await this.runner.load(organisationStream(row.organisationId), organisationDecider);
+    return { today, organisation: organisationFacts(state), minAge: this.config.minAge };
   }
 
   private async presentNow(personId: string, row: MemberRow): Promise<boolean> {
     const { state } = await this.runner.load(personStream(personId), personDecider);
     return isPresent(state, row);
   }
+}
+
+/** Already a member of that branch on the row's date, or admitted to it on that very day: nothing to do. */
+function isPresent(state: PersonState, row: MemberRow): boolean {
+  if (membershipOn(state, row.admissionDate)?.organisationId === row.organisationId) return true;
+  return state.memberships.some((m) =>
+    m.placements.some((p) => p.organisationId === row.organisationId && p.period.from === row.admissionDate),
+  );
+}
+
+function admitCommand(row: MemberRow, source: RowSource): AdmitMember {
+  return {
+    type: 'AdmitMember',
+    organisationId: row.organisationId,
+    effectiveDate: row.admissionDate,
+    basis: { document: `member import ${source.importId}, row ${source.row}` },
+    ...(row.cardNumber === undefined ? {} : { cardNumber: row.cardNumber }),
+  };
+}
+
+function registerCommand(row: MemberRow, personId: string): RegisterPerson {
+  return {
+    type: 'RegisterPerson',
+    personId,
+    name: row.name,
+    iin: row.iin,
+    citizenship: row.citizenship,
+    ...(row.birthDate === undefined ? {} : { birthDate: row.birthDate }),
+  };
+}
+
+const rejected = (error: Pick<DomainError, 'code' | 'message' | 'details'>): RowOutcome => ({
+  kind: 'rejected',
+  rejection: rejectionOf(error),
+});
+
+function verdict(decision: { ok: true } | { ok: false; error: DomainError }): RowOutcome {
+  return decision.ok ? { kind: 'would_admit' } : rejected(decision.error);
 }
 
 function codeOf(error: unknown): string | undefined {
