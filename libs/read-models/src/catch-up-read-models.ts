@@ -21,8 +21,13 @@ export class CatchUpReadModels {
     private readonly store: EventStore,
   ) {
     const checkpoint = readCheckpoint(db)!;
-    this.projector = new RegistryProjector(db, (stream) => this.prefetched.get(stream) ?? [], checkpoint.position);
-    this.reads = new RegistryReads(db, this.projector.counts);
+    this.projector = new RegistryProjector(
+      db,
+      (stream) => this.prefetched.get(stream) ?? [],
+      checkpoint.position,
+      checkpoint.events,
+    );
+    this.reads = new RegistryReads(db, this.projector.counts, () => this.projector.generation);
   }
 
   /** Opens (or creates) the file; read models of another version are dropped and rebuilt from the log. */
@@ -75,6 +80,10 @@ export class CatchUpReadModels {
         },
       );
     });
+  }
+
+  get eventsApplied(): number {
+    return this.projector.eventsApplied;
   }
 
   get position(): string | null {

@@ -33,7 +33,7 @@ export class EmbeddedReadModels {
     readonly db: Database,
     readonly projector: RegistryProjector,
   ) {
-    this.reads = new RegistryReads(db, projector.counts);
+    this.reads = new RegistryReads(db, projector.counts, () => projector.generation);
     this.inline = {
       apply: (_db, events) => projector.apply(events),
       committed: () => projector.committed(),
@@ -46,7 +46,8 @@ export class EmbeddedReadModels {
     const fresh = options.rebuild || !checkpoint || checkpoint.version !== READ_MODEL_VERSION;
     if (fresh) dropReadModelTables(db);
     createReadModelTables(db, { queryIndexes: !fresh });
-    const projector = new RegistryProjector(db, embeddedStreamHistory(db), readCheckpoint(db)!.position);
+    const { position, events } = readCheckpoint(db)!;
+    const projector = new RegistryProjector(db, embeddedStreamHistory(db), position, events);
     loadCounts(db, projector.counts);
     // A replay writes only what the log can give again: a crash in it may lose its last pages,
     // which the next start replays, so it need not wait for each page's fsync. Appends, which
@@ -60,6 +61,10 @@ export class EmbeddedReadModels {
       db.pragma(`synchronous = ${Number(synchronous)}`);
     }
     return new EmbeddedReadModels(db, projector);
+  }
+
+  get eventsApplied(): number {
+    return this.projector.eventsApplied;
   }
 
   /** The position of the last event the read models have committed. */

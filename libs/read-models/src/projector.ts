@@ -50,15 +50,30 @@ export class RegistryProjector {
   private readonly pending = new Map<string, StreamEntry>();
   private pendingDeltas: MemberDelta[] = [];
   private pendingPosition: string | null = null;
+  private pendingCount = 0;
   private position: string | null;
+  private applied: number;
+  private commits = 0;
 
   constructor(
     db: Database,
     private readonly history: StreamHistory,
     position: string | null,
+    applied = 0,
   ) {
     this.writer = new FactWriter(db);
     this.position = position;
+    this.applied = applied;
+  }
+
+  /** Events of the log the committed read models cover. */
+  get eventsApplied(): number {
+    return this.applied;
+  }
+
+  /** Changes at every commit: what a reader cached from the read models before is stale. */
+  get generation(): number {
+    return this.commits;
   }
 
   /** The position of the last event applied and committed. */
@@ -80,6 +95,7 @@ export class RegistryProjector {
       i = j;
     }
     this.writer.checkpoint(events[events.length - 1]!.position, events.length);
+    this.pendingCount += events.length;
     for (const [stream, entry] of local) this.pending.set(stream, entry);
     for (const d of deltas) this.pendingDeltas.push(d);
     this.pendingPosition = events[events.length - 1]!.position;
@@ -92,6 +108,7 @@ export class RegistryProjector {
   skipTo(position: string, count: number): void {
     this.writer.checkpoint(position, count);
     this.pendingPosition = position;
+    this.pendingCount += count;
   }
 
   committed(): void {
@@ -99,6 +116,8 @@ export class RegistryProjector {
     for (const [stream, entry] of this.pending) this.cache.set(stream, entry);
     for (const d of this.pendingDeltas) this.counts.add(d);
     if (this.pendingPosition !== null) this.position = this.pendingPosition;
+    this.applied += this.pendingCount;
+    this.commits += 1;
     this.rolledBack();
   }
 
@@ -106,6 +125,7 @@ export class RegistryProjector {
     this.pending.clear();
     this.pendingDeltas = [];
     this.pendingPosition = null;
+    this.pendingCount = 0;
   }
 
   /** Whether applying the event needs its stream's earlier events, which are not in memory. */

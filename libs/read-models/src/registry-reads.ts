@@ -18,8 +18,9 @@ export class RegistryReads {
   readonly filings: FilingReads;
   readonly popolo: PopoloReads;
 
-  constructor(db: Database, counts: MemberCounts) {
-    this.organisations = new OrganisationReads(db);
+  /** `generation` changes whenever the read models commit: answers cached before are stale. */
+  constructor(db: Database, counts: MemberCounts, generation: () => number) {
+    this.organisations = new OrganisationReads(db, generation);
     this.memberCounts = new MemberCountReads(db, counts);
     this.structure = new StructureReads(db, this.organisations, this.memberCounts);
     this.history = new HistoryReads(db);

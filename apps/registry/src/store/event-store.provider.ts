@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
-import { EmbeddedReadModels, readCheckpoint, type RegistryReads } from '@baytaq/read-models';
+import { EmbeddedReadModels, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 
 export const EVENT_STORE_FILE = 'registry.sqlite';
@@ -41,7 +41,7 @@ export function openEmbeddedStorage(file: string, onProgress?: (line: string) =>
     readModels: {
       reads: models.reads,
       position: () => models.position ?? undefined,
-      eventsApplied: () => readCheckpoint(models.db)?.events ?? 0,
+      eventsApplied: () => models.eventsApplied,
     },
     close: () => store.close(),
   };

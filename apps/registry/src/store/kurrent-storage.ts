@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { KurrentDbEventStore } from '@baytaq/event-store/kurrentdb/kurrentdb-event-store';
-import { CatchUpReadModels, readCheckpoint } from '@baytaq/read-models';
+import { CatchUpReadModels } from '@baytaq/read-models';
 import { type RegistryConfig } from '../config/registry-config';
 import { type Storage } from './event-store.provider';
 
@@ -21,7 +21,7 @@ export async function openKurrentStorage(config: RegistryConfig): Promise<Storag
     readModels: {
       reads: models.reads,
       position: () => models.position ?? undefined,
-      eventsApplied: () => readCheckpoint(models.db)?.events ?? 0,
+      eventsApplied: () => models.eventsApplied,
     },
     close: async () => {
       await models.close();

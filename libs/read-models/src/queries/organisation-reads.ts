@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type MultilingualName, type PersonName } from '@baytaq/domain';
-import { type AsOf, known, parseJson, validOn } from './temporal';
+import { OfficerTimelines } from './officer-timelines';
+import { type AsOf, known, KNOWN_NOW, parseJson, validOn } from './temporal';
 import {
   type Holder,
   type OrganisationDetail,
@@ -70,7 +71,10 @@ export class OrganisationReads {
   private readonly katos: Statement;
   private readonly known: Statement;
 
-  constructor(db: Database) {
+  private readonly timelines: OfficerTimelines;
+
+  constructor(db: Database, generation: () => number) {
+    this.timelines = new OfficerTimelines(db, generation);
     this.all = db.prepare(
       `SELECT ${ORG_COLUMNS} FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf ORDER BY o.valid_from, o.org_id`,
     );
@@ -145,6 +149,7 @@ export class OrganisationReads {
 
   /** Every post of the organisation that exists on `asOf`, with its holders on that day. */
   officers(id: string, q: AsOf): PostWithHolders[] {
+    if (q.knownAt === KNOWN_NOW) return this.timelines.on(id, q.asOf);
     const posts = new Map<string, PostWithHolders>();
     for (const r of this.postsWithHolders.all({ ...q, id }) as PostHolderRow[]) {
       let post = posts.get(r.post_id);
