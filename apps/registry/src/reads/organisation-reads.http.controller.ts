@@ -74,13 +74,9 @@ export class OrganisationReadsController {
   @ApiTemporalQuery()
   async officers(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
     const q = await this.gate.open(query);
-    if (!this.gate.reads.organisations.exists(id, q.knownAt)) throw notFound('organisation', id);
-    return {
-      organisationId: id,
-      asOf: q.asOf,
-      knownAt: q.knownAt,
-      posts: this.gate.reads.organisations.officers(id, q),
-    };
+    const posts = this.gate.reads.organisations.officersIfKnown(id, q);
+    if (!posts) throw notFound('organisation', id);
+    return { organisationId: id, asOf: q.asOf, knownAt: q.knownAt, posts };
   }
 
   @Get(':id/members')

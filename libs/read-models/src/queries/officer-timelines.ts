@@ -29,13 +29,16 @@ const holds = (from: string, to: string | null, day: string) => from <= day && (
  */
 export class OfficerTimelines {
   private readonly rows: Statement;
-  private readonly timelines = new Map<string, Timeline>();
+  private readonly exists: Statement;
+  /** null: no such organisation as known now. */
+  private readonly timelines = new Map<string, Timeline | null>();
   private seen = -1;
 
   constructor(
     db: Database,
     private readonly generation: () => number,
   ) {
+    this.exists = db.prepare('SELECT 1 FROM rm_org WHERE org_id = ? AND recorded_to IS NULL').pluck();
     this.rows = db.prepare(
       `SELECT p.post_id, p.title, p.role, p.seats, p.valid_from, p.valid_to,
               t.tenure_id, t.person_id, t.method, t.valid_from AS t_from, t.valid_to AS t_to, per.name AS person_name
@@ -47,22 +50,27 @@ export class OfficerTimelines {
     );
   }
 
-  /** The posts that exist on `day` with their holders that day, as known now (`knownAt` = KNOWN_NOW). */
-  on(organisationId: string, day: string): PostWithHolders[] {
-    return this.timeline(organisationId)
+  /**
+   * The posts that exist on `day` with their holders that day, as known now (`knownAt` =
+   * KNOWN_NOW); null when the registry knows no such organisation.
+   */
+  on(organisationId: string, day: string): PostWithHolders[] | null {
+    const timeline = this.timeline(organisationId);
+    if (!timeline) return null;
+    return timeline
       .filter((p) => holds(p.from, p.to, day))
       .map(({ tenures, ...post }) => ({ ...post, holders: tenures.filter((t) => holds(t.from, t.to, day)) }));
   }
 
-  private timeline(organisationId: string): Timeline {
+  private timeline(organisationId: string): Timeline | null {
     const generation = this.generation();
     if (generation !== this.seen) {
       this.timelines.clear();
       this.seen = generation;
     }
     let timeline = this.timelines.get(organisationId);
-    if (!timeline) {
-      timeline = this.load(organisationId);
+    if (timeline === undefined) {
+      timeline = this.exists.get(organisationId) === undefined ? null : this.load(organisationId);
       this.timelines.set(organisationId, timeline);
     }
     return timeline;

@@ -149,7 +149,13 @@ export class OrganisationReads {
 
   /** Every post of the organisation that exists on `asOf`, with its holders on that day. */
   officers(id: string, q: AsOf): PostWithHolders[] {
+    return this.officersIfKnown(id, q) ?? [];
+  }
+
+  /** The organisation's officers on `asOf`, or null when it is not known at `knownAt`. */
+  officersIfKnown(id: string, q: AsOf): PostWithHolders[] | null {
     if (q.knownAt === KNOWN_NOW) return this.timelines.on(id, q.asOf);
+    if (!this.exists(id, q.knownAt)) return null;
     const posts = new Map<string, PostWithHolders>();
     for (const r of this.postsWithHolders.all({ ...q, id }) as PostHolderRow[]) {
       let post = posts.get(r.post_id);
