@@ -6,6 +6,8 @@
  * and polled to completion. The same file is then imported a second time, which must admit
  * nobody. The store is the embedded sqlite, synchronous=FULL. Prints rows/s, seconds and the
  * service's peak RSS, and ends with `TARGET import_100k_seconds <s> s (goal <= 30)`.
+ * BENCH_IMPORT_ROWS sizes the file otherwise (for a quick look; the target is for 100,000);
+ * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
