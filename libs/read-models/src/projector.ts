@@ -23,7 +23,7 @@ interface StreamEntry {
  * Streams whose folded state stays in memory (between half of it and all of it). A miss costs one
  * indexed read of the stream; people's streams are short and rarely written twice in a row.
  */
-const STREAMS_KEPT = 20_000;
+const STREAMS_KEPT = 50_000;
 
 const envelope = (e: RecordedEvent): Envelope<{ type: string }> => ({
   eventId: e.id,
