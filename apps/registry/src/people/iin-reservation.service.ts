@@ -22,9 +22,15 @@ function loadSecret(config: RegistryConfig): Buffer {
 }
 
 /**
+ * A reservation younger than this whose person is not recorded yet belongs to a registration
+ * still in flight; an older one was left by a crash between the two appends.
+ */
+export const ABANDONED_RESERVATION_MS = 60_000;
+
+/**
  * One IIN, one person: the stream `iin-<hmac>` is created with "no stream" by the first person
  * to claim it. A reservation whose person was never recorded (a crash between the two appends)
- * may be taken over.
+ * may be taken over once it is clearly abandoned, never while its registration may still land.
  */
 @Injectable()
 export class IinReservations {
@@ -44,9 +50,10 @@ export class IinReservations {
   async reserve(iin: string, personId: string, write: WriteContext): Promise<void> {
     const stream = this.streamOf(iin);
     const events = await this.store.readStream(stream);
-    const holder = events.length ? String(events[events.length - 1]!.data['personId']) : undefined;
+    const last = events[events.length - 1];
+    const holder = last ? String(last.data['personId']) : undefined;
     if (holder === personId) return;
-    if (holder !== undefined && (await this.store.readStream(personStream(holder), { maxCount: 1 })).length > 0) {
+    if (holder !== undefined && !(await this.abandoned(holder, last!.recordedAt))) {
       throw new DomainProblem({
         code: 'iin.taken',
         kind: 'conflict',
@@ -61,10 +68,15 @@ export class IinReservations {
       metadata: { actor: write.actor, correlationId: write.correlationId },
     };
     try {
-      await this.store.append(stream, [event], events.length ? events.length - 1 : 'no_stream');
+      await this.store.append(stream, [event], last ? last.revision : 'no_stream');
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return this.reserve(iin, personId, write);
       throw error;
     }
+  }
+
+  private async abandoned(holder: string, reservedAt: string): Promise<boolean> {
+    if (Date.now() - Date.parse(reservedAt) < ABANDONED_RESERVATION_MS) return false;
+    return (await this.store.readStream(personStream(holder), { maxCount: 1 })).length === 0;
   }
 }
