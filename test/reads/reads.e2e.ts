@@ -152,6 +152,9 @@ describe('reads on the demo data', () => {
     expect(earlier.headers['etag']).toBe(`"${revision}"`); // nothing happened to it after
     const seed = await get(`/v1/organisations/${S.region}?knownAt=2000-01-01T00:00:00Z`);
     expect(seed.status).toBe(404);
+    const beforeFounding = expectStatus(await get(`/v1/organisations/${S.region}?asOf=2022-12-31`));
+    expect(beforeFounding['status']).toBe('not_established');
+    expect(beforeFounding['posts']).toEqual([]);
   });
 
   it('answers before and after a retraction, with knownAt on either side of it', async () => {

@@ -16,7 +16,8 @@ export function structureNodes(reads: RegistryReads, q: AsOf): StructureNode[] {
     return {
       kind: node.kind,
       name: node.name,
-      status: node.status,
+      // The tree holds only organisations founded by the day.
+      status: node.status === 'dissolved' ? 'dissolved' : 'active',
       kato: node.kato,
       // Registrations come in order of date; the latest one made by the day is the one in force.
       registration: detail?.registrations.at(-1) ?? null,

@@ -30,8 +30,7 @@ const holds = (from: string, to: string | null, day: string) => from <= day && (
 export class OfficerTimelines {
   private readonly rows: Statement;
   private readonly exists: Statement;
-  /** null: no such organisation as known now. */
-  private readonly timelines = new Map<string, Timeline | null>();
+  private readonly timelines = new Map<string, Timeline>();
   private seen = -1;
 
   constructor(
@@ -70,7 +69,9 @@ export class OfficerTimelines {
     }
     let timeline = this.timelines.get(organisationId);
     if (timeline === undefined) {
-      timeline = this.exists.get(organisationId) === undefined ? null : this.load(organisationId);
+      // An unknown id is not kept: any caller could otherwise fill the map between two commits.
+      if (this.exists.get(organisationId) === undefined) return null;
+      timeline = this.load(organisationId);
       this.timelines.set(organisationId, timeline);
     }
     return timeline;

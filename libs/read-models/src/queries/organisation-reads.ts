@@ -54,7 +54,12 @@ export function toSummary(row: OrgRow, asOf: string): OrganisationSummary {
     bodyType: row.body_type,
     name: parseJson<MultilingualName>(row.name) ?? {},
     kato: row.kato,
-    status: row.valid_to !== null && row.valid_to <= asOf ? 'dissolved' : 'active',
+    status:
+      asOf < row.valid_from
+        ? 'not_established'
+        : row.valid_to !== null && row.valid_to <= asOf
+          ? 'dissolved'
+          : 'active',
     established: row.valid_from,
     dissolved: row.valid_to,
   };

@@ -1,6 +1,7 @@
 import { type Basis, type MultilingualName, type PersonName } from '@baytaq/domain';
 
-export type OrganisationStatus = 'active' | 'dissolved';
+/** On the day asked about: `not_established` before its founding (lists leave those out). */
+export type OrganisationStatus = 'not_established' | 'active' | 'dissolved';
 
 export interface OrganisationSummary {
   id: string;
