@@ -18,13 +18,15 @@ describe('filings: who may ask, and what is refused', () => {
   });
   afterAll(() => d.t.close());
 
-  it('previews structure, leadership and compliance without a key; member lists and the record need compliance', async () => {
+  it('lets compliance (or admin) preview, issue and read filings, and no one else', async () => {
     for (const url of [
       '/v1/filings/structure',
       '/v1/filings/leadership-changes?from=2023-01-01',
       '/v1/filings/membership-compliance',
     ]) {
-      expect([url, ...(await status(url))]).toEqual([url, 200, null]);
+      expect([url, ...(await status(url))]).toEqual([url, 401, 'auth.unauthenticated']);
+      expect([url, ...(await status(url, d.registrarKey))]).toEqual([url, 403, 'auth.forbidden']);
+      expect([url, ...(await status(url, d.complianceKey))]).toEqual([url, 200, null]);
     }
     const list = `/v1/filings/member-list?organisationId=${S.region}`;
     expect(await status(list)).toEqual([401, 'auth.unauthenticated']);
@@ -66,8 +68,11 @@ describe('filings: who may ask, and what is refused', () => {
 
   it('refuses what cannot be filed with 404 or 422, never 500', async () => {
     const future = new Date(Date.now() + 60_000).toISOString();
-    expect(await status(`/v1/filings/structure?knownAt=${future}`)).toEqual([422, 'filing.known_at_not_past']);
-    expect(await status('/v1/filings/structure?asOf=2021-06-01')).toEqual([422, 'filing.no_party']);
+    expect(await status(`/v1/filings/structure?knownAt=${future}`, d.complianceKey)).toEqual([
+      422,
+      'filing.known_at_not_past',
+    ]);
+    expect(await status('/v1/filings/structure?asOf=2021-06-01', d.complianceKey)).toEqual([422, 'filing.no_party']);
     expect(await status(`/v1/filings/member-list?organisationId=${randomUUID()}`, d.complianceKey)).toEqual([
       404,
       'organisation.not_found',

@@ -41,7 +41,7 @@ async function syntheticParty(call: Call): Promise<void> {
 describe('membership compliance against the dated minimums of the law', () => {
   const apps: TestApp[] = [];
   const compliance = async (t: TestApp, asOf: string, lang = 'ru') => {
-    const answer = await rawGet(t.app, `/v1/filings/membership-compliance?asOf=${asOf}&lang=${lang}`);
+    const answer = await rawGet(t.app, `/v1/filings/membership-compliance?asOf=${asOf}&lang=${lang}`, t.adminKey);
     expect(answer.status).toBe(200);
     const [party, regions, below] = sectionsOf(answer.json());
     const byRegion = new Map(regions!.rows.map((r) => [r['region'], r]));

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type FilingKind } from '@baytaq/filings';
-import { PublicRead, RequireRoles } from '../auth/roles.decorator';
+import { RequireRoles } from '../auth/roles.decorator';
 import { RegistryClock } from '../commands/registry-clock';
 import { type Query as QueryString } from '../reads/read-params';
 import { resolveFilingRequest } from './filing-parameters';
@@ -12,9 +12,9 @@ import { FilingsService } from './filings.service';
 import { sendFiling } from './send-filing';
 
 /**
- * `GET /v1/filings/{kind}`: the document as it would be issued now, not recorded. The structure,
- * the leadership changes and the membership per region are public like the reads they restate;
- * a member list is personal data (compliance).
+ * `GET /v1/filings/{kind}`: the document as it would be issued now, not recorded. Filings are the
+ * compliance staff's work (API.md): every preview needs that role, though only the member list
+ * holds personal data; the public reads answer the same questions without documents.
  */
 @ApiTags('filings')
 @Controller('v1/filings')
@@ -25,7 +25,7 @@ export class FilingPreviewsController {
   ) {}
 
   @Get('structure')
-  @PublicRead()
+  @RequireRoles('compliance')
   @ApiOperation({ summary: 'Preview: every branch with kind, region, registration, head (since when) and members' })
   @ApiFilingPreview()
   structure(@Query() query: QueryString, @Res() reply: FastifyReply) {
@@ -33,7 +33,7 @@ export class FilingPreviewsController {
   }
 
   @Get('leadership-changes')
-  @PublicRead()
+  @RequireRoles('compliance')
   @ApiOperation({ summary: 'Preview: every change of head or officer from `from` to `to`, with its basis' })
   @ApiFilingPreview(
     ApiQuery({ name: 'from', required: true, description: 'YYYY-MM-DD, included' }),
@@ -44,7 +44,7 @@ export class FilingPreviewsController {
   }
 
   @Get('membership-compliance')
-  @PublicRead()
+  @RequireRoles('compliance')
   @ApiOperation({ summary: 'Preview: members in the party and per region against the minimums of the law on asOf' })
   @ApiFilingPreview()
   membershipCompliance(@Query() query: QueryString, @Res() reply: FastifyReply) {
