@@ -14,7 +14,6 @@ interface Item {
   eventId: string;
   revision: number;
   recordedAt: string;
-  redacted: boolean;
 }
 interface Page {
   items: Item[];
@@ -98,7 +97,6 @@ describe('GET /v1/events (e2e)', () => {
       recordedAt: recorded!.recordedAt,
       eventId: recorded!.id,
       revision: recorded!.revision,
-      redacted: false,
     });
   });
 
@@ -116,17 +114,8 @@ describe('GET /v1/events (e2e)', () => {
       const text = JSON.stringify(items);
       expect(text).not.toContain(iin);
       expect(text).not.toContain(surname);
-      const personal = items.filter((i) => i.stream.startsWith('person-'));
-      // Not even the type: MemberAdmitted on someone's stream would say they are a member.
-      expect(new Set(personal.map((i) => i.type))).toEqual(new Set(['PersonRecordChanged']));
-      for (const item of personal) {
-        expect(item).toMatchObject({ data: null, redacted: true });
-        expect(['correlationId', 'causationId', 'effectiveDate']).toEqual(
-          expect.arrayContaining(Object.keys(item.metadata)),
-        );
-        expect(item.metadata).toHaveProperty('correlationId');
-        expect(item.metadata).not.toHaveProperty('actor');
-      }
+      // Not even a redacted trace: the count and dates of someone's events would tell a membership.
+      expect(items.filter((i) => i.stream.startsWith('person-'))).toEqual([]);
       // Leadership is public: the tenure names the person who holds the post.
       expect(items.find((i) => i.type === 'TenureStarted')?.data).toHaveProperty('personId');
     }

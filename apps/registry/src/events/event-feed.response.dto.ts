@@ -14,17 +14,15 @@ export class FeedEventDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    nullable: true,
-    description: 'The event as recorded; null when `redacted`',
+    description: 'The event as recorded',
     example: { tenureId: '…', postId: '…', personId: '…', method: 'elected', effectiveDate: '2023-01-10' },
   })
-  data!: Record<string, unknown> | null;
+  data!: Record<string, unknown>;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description:
-      'Effective date, actor, correlation and causation ids; of a redacted event only `correlationId`, `causationId` and `effectiveDate`',
+    description: 'Effective date, actor, correlation and causation ids',
     example: { effectiveDate: '2023-01-10', actor: 'admin', correlationId: '…', causationId: '…' },
   })
   metadata!: Record<string, unknown>;
@@ -41,13 +39,6 @@ export class FeedEventDto {
 
   @ApiProperty({ example: 3, description: "The event's revision in its stream" })
   revision!: number;
-
-  @ApiProperty({
-    example: false,
-    description:
-      "True for a person's event shown to a caller without the compliance or admin role: its data is personal",
-  })
-  redacted!: boolean;
 }
 
 export class FeedPageDto {

@@ -26,9 +26,9 @@ import { audienceOf, type FeedAudience } from './feed-redaction';
 const BEARER_TOKEN = /^Bearer +([^\s]{1,512}) *$/i;
 
 const WHO_SEES_WHAT =
-  'No key needed. Without the compliance or admin role, events of people come without data (`redacted: true`, ' +
-  'metadata reduced to correlation, causation and effective date), and only organisation, meeting and person ' +
-  "streams are shown. The registry's bookkeeping (idempotency records, API keys, IIN reservations) is never shown.";
+  'No key needed. Without the compliance or admin role, only organisation and meeting events are shown: ' +
+  "people's events (membership is personal data) and other streams need that role. The registry's bookkeeping " +
+  '(idempotency records, API keys, IIN reservations) is never shown.';
 
 /** Problems are application/problem+json, as in the writes' documentation. */
 const problemResponse = (status: number, description: string) =>
@@ -40,7 +40,7 @@ const problemResponse = (status: number, description: string) =>
 
 const SSE_EXAMPLE =
   'id: 1042\nevent: TenureStarted\ndata: {"position":"1042","stream":"organisation-…","type":"TenureStarted",' +
-  '"data":{…},"metadata":{…},"recordedAt":"2025-03-01T09:30:00.000Z","eventId":"…","revision":7,"redacted":false}\n\n' +
+  '"data":{…},"metadata":{…},"recordedAt":"2025-03-01T09:30:00.000Z","eventId":"…","revision":7}\n\n' +
   ': keep-alive\n\n';
 
 @ApiTags('event feed')
