@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   organisationDecider,
@@ -7,7 +6,7 @@ import {
   type OrganisationContext,
 } from '@baytaq/domain';
 import { CommandRunner, type WriteResult } from '../commands/command-runner';
-import { nameBasedUuid } from '../commands/deterministic-id';
+import { nameBasedUuid, timeOrderedUuid } from '../commands/deterministic-id';
 import { organisationStream, RelationsIndex } from '../commands/relations.index';
 import { DomainProblem } from '../commands/domain-problem';
 import type { WriteContext } from '../commands/write-context';
@@ -27,7 +26,7 @@ export class OrganisationWrite {
 /** A new resource's id: the client's, else derived from the idempotency key (so a retry names the same one), else fresh. */
 export function newId(given: string | undefined, write: WriteContext, what: string): string {
   if (given) return given;
-  return write.idempotencyScope ? nameBasedUuid(`${write.idempotencyScope}\u0000${what}`) : randomUUID();
+  return write.idempotencyScope ? nameBasedUuid(`${write.idempotencyScope}\u0000${what}`) : timeOrderedUuid();
 }
 
 @CommandHandler(OrganisationWrite)
