@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type MultilingualName, type PersonName } from '@baytaq/domain';
 import { type Holder, type PostWithHolders } from './read-types';
-import { parseJson } from './temporal';
+import { type AsOf, known, KNOWN_NOW, parseJson } from './temporal';
 
 interface TimelineRow {
   post_id: string;
@@ -23,9 +23,9 @@ type Timeline = Array<Omit<PostWithHolders, 'holders'> & { tenures: Holder[] }>;
 const holds = (from: string, to: string | null, day: string) => from <= day && (to === null || day < to);
 
 /**
- * Every post of an organisation with every tenure it ever had, as the registry knows them now,
- * kept per organisation until the read models next commit. "Officers on a day" is then a filter
- * in memory: the question historians and integrators ask most, at any date, costs no query.
+ * Every post of an organisation with every tenure it ever had, as known at a moment; "officers on
+ * a day" is then a filter in memory. As known now (the question historians and integrators ask
+ * most, at any date) the timeline is kept per organisation until the read models next commit.
  */
 export class OfficerTimelines {
   private readonly rows: Statement;
@@ -37,49 +37,48 @@ export class OfficerTimelines {
     db: Database,
     private readonly generation: () => number,
   ) {
-    this.exists = db.prepare('SELECT 1 FROM rm_org WHERE org_id = ? AND recorded_to IS NULL').pluck();
+    this.exists = db.prepare(`SELECT 1 FROM rm_org o WHERE o.org_id = @id AND ${known('o')}`).pluck();
     this.rows = db.prepare(
       `SELECT p.post_id, p.title, p.role, p.seats, p.valid_from, p.valid_to,
               t.tenure_id, t.person_id, t.method, t.valid_from AS t_from, t.valid_to AS t_to, per.name AS person_name
        FROM rm_post p
-       LEFT JOIN rm_tenure t ON t.post_id = p.post_id AND t.recorded_to IS NULL
-       LEFT JOIN rm_person per ON per.person_id = t.person_id AND per.recorded_to IS NULL
-       WHERE p.org_id = ? AND p.recorded_to IS NULL
+       LEFT JOIN rm_tenure t ON t.post_id = p.post_id AND ${known('t')}
+       LEFT JOIN rm_person per ON per.person_id = t.person_id AND ${known('per')}
+       WHERE p.org_id = @id AND ${known('p')}
        ORDER BY p.valid_from, p.post_id, t.valid_from, t.tenure_id`,
     );
   }
 
   /**
-   * The posts that exist on `day` with their holders that day, as known now (`knownAt` =
-   * KNOWN_NOW); null when the registry knows no such organisation.
+   * The posts that exist on `asOf` with their holders that day, as known at `knownAt`; null when
+   * the registry knew no such organisation then.
    */
-  on(organisationId: string, day: string): PostWithHolders[] | null {
-    const timeline = this.timeline(organisationId);
+  on(organisationId: string, { asOf: day, knownAt }: AsOf): PostWithHolders[] | null {
+    const timeline = knownAt === KNOWN_NOW ? this.timelineNow(organisationId) : this.load(organisationId, knownAt);
     if (!timeline) return null;
     return timeline
       .filter((p) => holds(p.from, p.to, day))
       .map(({ tenures, ...post }) => ({ ...post, holders: tenures.filter((t) => holds(t.from, t.to, day)) }));
   }
 
-  private timeline(organisationId: string): Timeline | null {
+  private timelineNow(organisationId: string): Timeline | null {
     const generation = this.generation();
     if (generation !== this.seen) {
       this.timelines.clear();
       this.seen = generation;
     }
-    let timeline = this.timelines.get(organisationId);
-    if (timeline === undefined) {
-      // An unknown id is not kept: any caller could otherwise fill the map between two commits.
-      if (this.exists.get(organisationId) === undefined) return null;
-      timeline = this.load(organisationId);
-      this.timelines.set(organisationId, timeline);
-    }
+    const kept = this.timelines.get(organisationId);
+    if (kept) return kept;
+    const timeline = this.load(organisationId, KNOWN_NOW);
+    // An unknown id is not kept: any caller could otherwise fill the map between two commits.
+    if (timeline) this.timelines.set(organisationId, timeline);
     return timeline;
   }
 
-  private load(organisationId: string): Timeline {
+  private load(id: string, knownAt: string): Timeline | null {
+    if (this.exists.get({ id, knownAt }) === undefined) return null;
     const posts = new Map<string, Timeline[number]>();
-    for (const r of this.rows.all(organisationId) as TimelineRow[]) {
+    for (const r of this.rows.all({ id, knownAt }) as TimelineRow[]) {
       let post = posts.get(r.post_id);
       if (!post) {
         post = {

@@ -1,9 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type MultilingualName, type PersonName } from '@baytaq/domain';
+import { type MultilingualName } from '@baytaq/domain';
 import { OfficerTimelines } from './officer-timelines';
-import { type AsOf, known, KNOWN_NOW, parseJson, validOn } from './temporal';
+import { type AsOf, known, parseJson } from './temporal';
 import {
-  type Holder,
   type OrganisationDetail,
   type OrganisationSummary,
   type PostWithHolders,
@@ -20,21 +19,6 @@ interface OrgRow {
   valid_to: string | null;
   dissolution_reason: string | null;
   name: string | null;
-}
-
-interface PostHolderRow {
-  post_id: string;
-  title: string;
-  role: string;
-  seats: number | null;
-  valid_from: string;
-  valid_to: string | null;
-  tenure_id: string | null;
-  person_id: string | null;
-  method: string | null;
-  t_from: string | null;
-  t_to: string | null;
-  person_name: string | null;
 }
 
 /** The name in force on the day, or the first one for a day before the founding. */
@@ -72,7 +56,6 @@ export class OrganisationReads {
   private readonly children: Statement;
   private readonly names: Statement;
   private readonly registrations: Statement;
-  private readonly postsWithHolders: Statement;
   private readonly katos: Statement;
   private readonly known: Statement;
 
@@ -98,15 +81,6 @@ export class OrganisationReads {
     this.registrations = db.prepare(
       `SELECT r.authority, r.number, r.bin, r.valid_from FROM rm_registration r
        WHERE r.org_id = @id AND ${known('r')} AND r.valid_from <= @asOf ORDER BY r.valid_from, r.key`,
-    );
-    this.postsWithHolders = db.prepare(
-      `SELECT p.post_id, p.title, p.role, p.seats, p.valid_from, p.valid_to,
-              t.tenure_id, t.person_id, t.method, t.valid_from AS t_from, t.valid_to AS t_to, per.name AS person_name
-       FROM rm_post p
-       LEFT JOIN rm_tenure t ON t.post_id = p.post_id AND ${known('t')} AND ${validOn('t')}
-       LEFT JOIN rm_person per ON per.person_id = t.person_id AND ${known('per')}
-       WHERE p.org_id = @id AND ${known('p')} AND ${validOn('p')}
-       ORDER BY p.valid_from, p.post_id, t.valid_from, t.tenure_id`,
     );
   }
 
@@ -159,36 +133,6 @@ export class OrganisationReads {
 
   /** The organisation's officers on `asOf`, or null when it is not known at `knownAt`. */
   officersIfKnown(id: string, q: AsOf): PostWithHolders[] | null {
-    if (q.knownAt === KNOWN_NOW) return this.timelines.on(id, q.asOf);
-    if (!this.exists(id, q.knownAt)) return null;
-    const posts = new Map<string, PostWithHolders>();
-    for (const r of this.postsWithHolders.all({ ...q, id }) as PostHolderRow[]) {
-      let post = posts.get(r.post_id);
-      if (!post) {
-        post = {
-          id: r.post_id,
-          title: JSON.parse(r.title) as MultilingualName,
-          role: r.role,
-          seats: r.seats,
-          from: r.valid_from,
-          to: r.valid_to,
-          holders: [],
-        };
-        posts.set(r.post_id, post);
-      }
-      if (r.tenure_id !== null) post.holders.push(holderOf(r));
-    }
-    return [...posts.values()];
+    return this.timelines.on(id, q);
   }
-}
-
-function holderOf(r: PostHolderRow): Holder {
-  return {
-    tenureId: r.tenure_id!,
-    personId: r.person_id!,
-    name: parseJson<PersonName>(r.person_name) ?? null,
-    method: r.method!,
-    from: r.t_from!,
-    to: r.t_to,
-  };
 }
