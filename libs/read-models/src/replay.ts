@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type JsonObject, type RecordedEvent, SqliteEventQueries } from '@baytaq/event-store';
+import { type RecordedEvent, SqliteEventQueries } from '@baytaq/event-store';
 import { PROJECTED_PREFIXES } from './facts/stream-kinds';
 import { type RegistryProjector } from './projector';
 
@@ -16,41 +16,17 @@ export interface ReplayOptions {
   onProgress?: (progress: ReplayProgress) => void;
 }
 
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
 /**
- * Reads only the streams the read models fold, and parses metadata only where the history
- * shows it (an organisation's actor): a rebuild reads every event once, so this is its floor.
+ * Reads only the streams the read models fold (keys, idempotency records and IIN reservations
+ * are never parsed), and counts what a page passed over, for the checkpoint and the progress.
  */
 function projectedReader(db: Database, pageSize: number) {
-  const kinds = PROJECTED_PREFIXES.map((p) => `substr(stream, 1, ${p.length}) = '${p}'`).join(' OR ');
-  const page = db.prepare(
-    `SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events
-     WHERE position > ? AND (${kinds}) ORDER BY position LIMIT ${pageSize}`,
-  );
+  const queries = new SqliteEventQueries(db);
+  const filter = { streamPrefixes: PROJECTED_PREFIXES };
   const covered = db.prepare('SELECT count(*) FROM events WHERE position > ? AND position <= ?').pluck();
   const head = db.prepare('SELECT max(position) FROM events').pluck();
   return {
-    page: (after: number): RecordedEvent[] =>
-      (page.all(after) as EventRow[]).map((r) => ({
-        id: r.id,
-        stream: r.stream,
-        revision: r.revision,
-        position: String(r.position),
-        type: r.type,
-        data: JSON.parse(r.data) as JsonObject,
-        metadata: r.stream.startsWith('organisation-') ? (JSON.parse(r.metadata) as JsonObject) : {},
-        recordedAt: r.recorded_at,
-      })),
+    page: (after: number): RecordedEvent[] => queries.readAll({ after: String(after), maxCount: pageSize, filter }),
     covered: (after: number, upTo: number) => covered.get(after, upTo) as number,
     head: () => (head.get() as number | null) ?? 0,
   };
