@@ -1,15 +1,15 @@
 import Database from 'better-sqlite3';
 import { type EventStore, type RecordedEvent, type Subscription } from '@baytaq/event-store';
-import { RegistryProjector } from './projector';
+import { openProjector, type ReadModelState } from './open-projector';
+import { type RegistryProjector } from './projector';
 import { RegistryReads } from './registry-reads';
-import { createReadModelTables, dropReadModelTables, READ_MODEL_VERSION, readCheckpoint } from './schema';
 
 /**
  * Read models in a local SQLite file that follow a remote log (KurrentDB): each event is applied
  * with the checkpoint in one transaction, so a restart resumes where the file left off. A
  * stream not in memory is read from the store before its event is applied.
  */
-export class CatchUpReadModels {
+export class CatchUpReadModels implements ReadModelState {
   readonly reads: RegistryReads;
   private readonly projector: RegistryProjector;
   private subscription: Subscription | undefined;
@@ -20,13 +20,7 @@ export class CatchUpReadModels {
     readonly db: Database.Database,
     private readonly store: EventStore,
   ) {
-    const checkpoint = readCheckpoint(db)!;
-    this.projector = new RegistryProjector(
-      db,
-      (stream) => this.prefetched.get(stream) ?? [],
-      checkpoint.position,
-      checkpoint.events,
-    );
+    this.projector = openProjector(db, (stream) => this.prefetched.get(stream) ?? []).projector;
     this.reads = new RegistryReads(db, this.projector.counts, () => this.projector.generation);
   }
 
@@ -36,16 +30,7 @@ export class CatchUpReadModels {
     db.pragma('journal_mode = WAL');
     // The file can be rebuilt from the log: a crash may lose the last transactions, never corrupt it.
     db.pragma('synchronous = NORMAL');
-    const checkpoint = readCheckpoint(db);
-    if (checkpoint && checkpoint.version !== READ_MODEL_VERSION) dropReadModelTables(db);
-    createReadModelTables(db);
-    const models = new CatchUpReadModels(db, store);
-    for (const r of db
-      .prepare('SELECT org_id, day, SUM(delta) AS delta FROM rm_member_delta GROUP BY org_id, day')
-      .all() as Array<{ org_id: string; day: string; delta: number }>) {
-      if (r.delta !== 0) models.projector.counts.add({ orgId: r.org_id, day: r.day, delta: r.delta });
-    }
-    return models;
+    return new CatchUpReadModels(db, store);
   }
 
   /** Follows the log from the checkpoint; resolves once caught up with what was recorded before. */

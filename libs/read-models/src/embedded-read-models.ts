@@ -1,31 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { type InlineProjection } from '@baytaq/event-store';
-import { type MemberCounts } from './member-counts';
-import { RegistryProjector } from './projector';
+import { openProjector, type ReadModelState } from './open-projector';
+import { type RegistryProjector } from './projector';
 import { RegistryReads } from './registry-reads';
 import { embeddedStreamHistory, type ReplayOptions, replayEmbeddedLog } from './replay';
-import {
-  createQueryIndexes,
-  createReadModelTables,
-  dropReadModelTables,
-  READ_MODEL_VERSION,
-  readCheckpoint,
-} from './schema';
-
-/** Loads what the projector keeps in memory from the rows: today's member counts. */
-function loadCounts(db: Database, counts: MemberCounts): void {
-  const rows = db
-    .prepare('SELECT org_id, day, SUM(delta) AS delta FROM rm_member_delta GROUP BY org_id, day')
-    .iterate() as IterableIterator<{ org_id: string; day: string; delta: number }>;
-  for (const r of rows) if (r.delta !== 0) counts.add({ orgId: r.org_id, day: r.day, delta: r.delta });
-}
+import { createQueryIndexes } from './schema';
 
 /**
  * The read models in the embedded store's file, fed inline: in the transaction of each append.
  * Opening catches up with what the log holds beyond the checkpoint (events written without
  * projections, or read models of another version, which are rebuilt).
  */
-export class EmbeddedReadModels {
+export class EmbeddedReadModels implements ReadModelState {
   readonly reads: RegistryReads;
   readonly inline: InlineProjection;
 
@@ -42,13 +28,10 @@ export class EmbeddedReadModels {
   }
 
   static open(db: Database, options: ReplayOptions & { rebuild?: boolean } = {}): EmbeddedReadModels {
-    const checkpoint = readCheckpoint(db);
-    const fresh = options.rebuild || !checkpoint || checkpoint.version !== READ_MODEL_VERSION;
-    if (fresh) dropReadModelTables(db);
-    createReadModelTables(db, { queryIndexes: !fresh });
-    const { position, events } = readCheckpoint(db)!;
-    const projector = new RegistryProjector(db, embeddedStreamHistory(db), position, events);
-    loadCounts(db, projector.counts);
+    const { projector, fresh } = openProjector(db, embeddedStreamHistory(db), {
+      rebuild: options.rebuild,
+      deferQueryIndexes: true,
+    });
     // A replay writes only what the log can give again: a crash in it may lose its last pages,
     // which the next start replays, so it need not wait for each page's fsync. Appends, which
     // come after, are durable again (the store's synchronous=FULL is restored).

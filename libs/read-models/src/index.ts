@@ -10,3 +10,4 @@ export * from './queries/read-types';
 export type { PersonRecord, Position, MembershipPeriod, MemberOnDate, Placement } from './queries/people-reads';
 export type { MembershipCountRow } from './queries/structure-reads';
 export * from './catch-up-read-models';
+export * from './open-projector';

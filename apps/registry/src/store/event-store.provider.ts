@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
-import { EmbeddedReadModels, type RegistryReads } from '@baytaq/read-models';
+import { EmbeddedReadModels, type ReadModelState, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 
 export const EVENT_STORE_FILE = 'registry.sqlite';
@@ -35,15 +35,15 @@ export function openEmbeddedStorage(file: string, onProgress?: (line: string) =>
       return readModels.inline;
     },
   });
-  const models = readModels!;
+  return { store, readModels: readModelsHandle(readModels!), close: () => store.close() };
+}
+
+/** The handle the read endpoints use, over read models fed either way. */
+export function readModelsHandle(models: ReadModelState & { reads: RegistryReads }): ReadModelsHandle {
   return {
-    store,
-    readModels: {
-      reads: models.reads,
-      position: () => models.position ?? undefined,
-      eventsApplied: () => models.eventsApplied,
-    },
-    close: () => store.close(),
+    reads: models.reads,
+    position: () => models.position ?? undefined,
+    eventsApplied: () => models.eventsApplied,
   };
 }
 

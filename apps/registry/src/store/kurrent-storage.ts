@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { KurrentDbEventStore } from '@baytaq/event-store/kurrentdb/kurrentdb-event-store';
 import { CatchUpReadModels } from '@baytaq/read-models';
 import { type RegistryConfig } from '../config/registry-config';
-import { type Storage } from './event-store.provider';
+import { readModelsHandle, type Storage } from './event-store.provider';
 
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
@@ -18,11 +18,7 @@ export async function openKurrentStorage(config: RegistryConfig): Promise<Storag
   new Logger('read-models').log(`caught up with the log at ${models.position ?? 'its start'}`);
   return {
     store: remote,
-    readModels: {
-      reads: models.reads,
-      position: () => models.position ?? undefined,
-      eventsApplied: () => models.eventsApplied,
-    },
+    readModels: readModelsHandle(models),
     close: async () => {
       await models.close();
       await remote.close();

@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import { type MemberCounts } from './member-counts';
+import { RegistryProjector, type StreamHistory } from './projector';
+import { createReadModelTables, dropReadModelTables, READ_MODEL_VERSION, readCheckpoint } from './schema';
+
+/** What the app needs of read models, wherever they are fed from. */
+export interface ReadModelState {
+  /** The position of the last event the read models have committed; null before the first. */
+  readonly position: string | null;
+  /** Events of the log the committed read models cover. */
+  readonly eventsApplied: number;
+}
+
+function loadCounts(db: Database, counts: MemberCounts): void {
+  const rows = db
+    .prepare('SELECT org_id, day, SUM(delta) AS delta FROM rm_member_delta GROUP BY org_id, day')
+    .iterate() as IterableIterator<{ org_id: string; day: string; delta: number }>;
+  for (const r of rows) if (r.delta !== 0) counts.add({ orgId: r.org_id, day: r.day, delta: r.delta });
+}
+
+/**
+ * Prepares the tables (dropped first when they are of another version, or for a rebuild) and a
+ * projector that resumes from their checkpoint, with today's member counts loaded from the rows.
+ * `fresh` says the tables start empty; `deferQueryIndexes` then leaves the indexes only queries
+ * use to `createQueryIndexes`, once the replay has written the rows.
+ */
+export function openProjector(
+  db: Database,
+  history: StreamHistory,
+  { rebuild = false, deferQueryIndexes = false } = {},
+): { projector: RegistryProjector; fresh: boolean } {
+  const checkpoint = readCheckpoint(db);
+  const fresh = rebuild || !checkpoint || checkpoint.version !== READ_MODEL_VERSION;
+  if (fresh) dropReadModelTables(db);
+  createReadModelTables(db, { queryIndexes: !(fresh && deferQueryIndexes) });
+  const { position, events } = readCheckpoint(db)!;
+  const projector = new RegistryProjector(db, history, position, events);
+  loadCounts(db, projector.counts);
+  return { projector, fresh };
+}
