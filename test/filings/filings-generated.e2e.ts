@@ -2,11 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../apps/registry/src/config/registry-config';
-import { createApp } from '../../apps/registry/src/create-app';
 import { runGenerator, TEST_IIN_SECRET } from '../generate/run-generator';
 import { client, expectStatus } from '../support/http';
-import { TEST_ADMIN_KEY } from '../support/test-app';
+import { startTestAppIn, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { rawGet, sectionsOf } from './filing-test-kit';
 
 /**
@@ -28,6 +26,7 @@ const ru = (n: { ru?: string; kk?: string }) => n.ru || n.kk || '';
 
 describe('filings on generated data', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-gen-filings-'));
+  let t: TestApp | undefined;
   let app: NestFastifyApplication;
   const call = () => client(app, TEST_ADMIN_KEY);
   const get = async (url: string) => expectStatus(await call()('GET', url));
@@ -40,18 +39,12 @@ describe('filings on generated data', () => {
   beforeAll(async () => {
     const run = runGenerator(['--members', '300', '--seed', '11', '--data-dir', dataDir]);
     expect([run.status, run.stderr]).toEqual([0, '']);
-    const config = loadConfig({
-      REGISTRY_DATA_DIR: dataDir,
-      REGISTRY_IIN_SECRET: TEST_IIN_SECRET,
-      REGISTRY_ADMIN_KEY: TEST_ADMIN_KEY,
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApp(config);
-    await app.getHttpAdapter().getInstance().ready();
+    t = await startTestAppIn(dataDir, { REGISTRY_IIN_SECRET: TEST_IIN_SECRET });
+    app = t.app;
   }, 60_000);
   afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (t) await t.close();
+    else rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('structure: every active branch of the tree, depth first, with its registration, head since and members', async () => {

@@ -3,14 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeIin } from '@baytaq/domain';
-import { loadConfig } from '../../apps/registry/src/config/registry-config';
-import { createApp } from '../../apps/registry/src/create-app';
 import { client } from '../support/http';
-import { TEST_ADMIN_KEY } from '../support/test-app';
+import { startTestAppIn, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { readLog, runGenerator, TEST_IIN_SECRET } from './run-generator';
 
 describe('the app on a generated data directory', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-gen-api-'));
+  let t: TestApp | undefined;
   let app: NestFastifyApplication;
   let iin: string;
 
@@ -19,18 +18,12 @@ describe('the app on a generated data directory', () => {
     expect([run.status, run.stderr]).toEqual([0, '']);
     const registered = (await readLog(dataDir)).find((e) => e.type === 'PersonRegistered')!;
     iin = (registered.data['personal'] as { iin: string }).iin;
-    const config = loadConfig({
-      REGISTRY_DATA_DIR: dataDir,
-      REGISTRY_IIN_SECRET: TEST_IIN_SECRET,
-      REGISTRY_ADMIN_KEY: TEST_ADMIN_KEY,
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApp(config);
-    await app.getHttpAdapter().getInstance().ready();
+    t = await startTestAppIn(dataDir, { REGISTRY_IIN_SECRET: TEST_IIN_SECRET });
+    app = t.app;
   }, 60_000);
   afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (t) await t.close();
+    else rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('refuses to register a second person with a generated IIN (409 iin.taken), and takes a new one', async () => {

@@ -18,8 +18,12 @@ export interface TestApp {
 }
 
 /** The real application on a real sqlite file in a fresh data directory, driven through Fastify's inject. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-app-'));
+export function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  return startTestAppIn(mkdtempSync(join(tmpdir(), 'baytaq-app-')), env);
+}
+
+/** The same on a data directory that holds a store already (a generated party, say); `close` removes it. */
+export async function startTestAppIn(dataDir: string, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
     REGISTRY_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
