@@ -100,10 +100,19 @@ describe('reads on the demo data', () => {
       officers['posts'] as Array<{ role: string; holders: Array<{ personId: string; name: { surname: string } }> }>
     ).find((p) => p.role === 'chair')!;
     expect(chair.holders.map((h) => [h.personId, h.name.surname])).toEqual([[S.kazitov, 'Казитов']]);
-    const later = expectStatus(await get(`/v1/organisations/${S.region}/officers?asOf=2024-03-10`));
-    expect(
-      (later['posts'] as Array<{ id: string; holders: unknown[] }>).find((p) => p.id === chairPost)!.holders,
-    ).toEqual([]);
+    // Periods are half-open: the end date is the first day a tenure no longer holds, and the
+    // start date the first day it does (DOMAIN.md, "Time").
+    const chairOn = async (asOf: string) => {
+      const body = expectStatus(await get(`/v1/organisations/${S.region}/officers?asOf=${asOf}`));
+      const post = (body['posts'] as Array<{ id: string; holders: Array<{ personId: string }> }>).find(
+        (p) => p.id === chairPost,
+      )!;
+      return post.holders.map((h) => h.personId);
+    };
+    expect(await chairOn('2024-02-29')).toEqual([S.kazitov]);
+    expect(await chairOn('2024-03-01')).toEqual([]);
+    expect(await chairOn('2024-03-14')).toEqual([]);
+    expect(await chairOn('2024-03-15')).toEqual([S.kuderinov]);
   });
 
   it('gives the succession of the chair with the vacancy as a gap, predecessor and successor', async () => {
