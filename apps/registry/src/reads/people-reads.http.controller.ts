@@ -53,8 +53,7 @@ export class PeopleReadsController {
     });
     const people = this.gate.reads.people;
     const personal = seesPersonalData(principal);
-    const accept = personal ? undefined : (id: string) => people.isOfficer(id, q.knownAt);
-    const found = people.search(q.own.text, q.knownAt, q.own.limit, accept);
+    const found = people.search(q.own.text, q.knownAt, q.own.limit, { officersOnly: !personal });
     return { q: q.own.text, knownAt: q.knownAt, items: found.map((p) => (personal ? p : publicView(p))) };
   }
 

@@ -78,10 +78,14 @@ function toPerson(r: PersonRow): PersonRecord {
   };
 }
 
+/** Russian alphabetical order, made once: `localeCompare` with a locale builds a collator per call. */
+const BY_NAME = new Intl.Collator('ru');
+
 /** People: search by name, profile, positions, membership; the caller applies access rules. */
 export class PeopleReads {
   private readonly one: Statement;
   private readonly byToken: Statement;
+  private readonly officersByToken: Statement;
   private readonly positionsOf: Statement;
   private readonly placementsOf: Statement;
   private readonly suspensionsOf: Statement;
@@ -90,9 +94,16 @@ export class PeopleReads {
 
   constructor(db: Database) {
     this.one = db.prepare(`SELECT ${PERSON_COLUMNS} FROM rm_person per WHERE per.person_id = @id AND ${known('per')}`);
-    this.byToken = db.prepare(
-      `SELECT DISTINCT k.person_id FROM rm_person_token k
-       WHERE k.token >= @from AND k.token < @to AND ${known('k')} LIMIT @cap`,
+    const byToken = (extra: string) =>
+      db.prepare(
+        `SELECT ${PERSON_COLUMNS} FROM rm_person per
+         WHERE per.person_id IN (SELECT k.person_id FROM rm_person_token k
+                                 WHERE k.token >= @from AND k.token < @to AND ${known('k')} LIMIT @cap)
+           AND ${known('per')} ${extra}`,
+      );
+    this.byToken = byToken('');
+    this.officersByToken = byToken(
+      `AND EXISTS (SELECT 1 FROM rm_tenure t WHERE t.person_id = per.person_id AND ${known('t')})`,
     );
     this.positionsOf = db.prepare(
       `SELECT t.tenure_id, t.post_id, t.org_id, t.method, t.valid_from, t.valid_to, t.end_reason, p.title,
@@ -132,19 +143,15 @@ export class PeopleReads {
    * People whose name words start with every word of the query, in any script; exact words rank
    * first, then the number of words matched exactly, then the name.
    */
-  search(query: string, knownAt: string, limit: number, accept: (id: string) => boolean = () => true): PersonRecord[] {
+  search(query: string, knownAt: string, limit: number, { officersOnly = false } = {}): PersonRecord[] {
     const words = nameKeys(query);
     if (words.length === 0) return [];
     const rarest = [...words].sort((a, b) => b.length - a.length)[0]!;
-    const ids = (
-      this.byToken.all({ from: rarest, to: `${rarest}\uffff`, knownAt, cap: 5000 }) as Array<{ person_id: string }>
-    )
-      .map((r) => r.person_id)
-      .filter(accept);
+    const statement = officersOnly ? this.officersByToken : this.byToken;
+    const rows = statement.all({ from: rarest, to: `${rarest}\uffff`, knownAt, cap: 5000 }) as PersonRow[];
+    const candidates = rows.map(toPerson);
     const scored: Array<{ person: PersonRecord; exact: number }> = [];
-    for (const id of ids) {
-      const person = this.person(id, knownAt);
-      if (!person) continue;
+    for (const person of candidates) {
       const keys = nameKeys(
         [
           person.name.surname,
@@ -161,7 +168,7 @@ export class PeopleReads {
     scored.sort(
       (a, b) =>
         b.exact - a.exact ||
-        label(a.person).localeCompare(label(b.person), 'ru') ||
+        BY_NAME.compare(label(a.person), label(b.person)) ||
         a.person.id.localeCompare(b.person.id),
     );
     return scored.slice(0, limit).map((s) => s.person);
