@@ -86,7 +86,7 @@ export class OrganisationReadsController {
   @ApiPageQuery()
   async members(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
     const q = await this.gate.open(query, (r) => readPage(r));
-    if (!this.gate.reads.organisations.summary(id, q)) throw notFound('organisation', id);
+    if (!this.gate.reads.organisations.exists(id, q.knownAt)) throw notFound('organisation', id);
     const { limit, cursor } = q.own;
     const items = this.gate.reads.people.members(id, q, cursor ?? '', limit + 1);
     const more = items.length > limit;
