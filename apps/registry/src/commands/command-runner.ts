@@ -88,6 +88,7 @@ export class CommandRunner {
       const events = decision.events.map((e, i) => this.envelope(e, ids(stream, i), write));
       try {
         const result = await this.store.append(stream, events, revision < 0 ? 'no_stream' : revision);
+        this.remember(stream, decider, state, revision, events, result.revision);
         return {
           id: options.id,
           ...result,
@@ -98,6 +99,27 @@ export class CommandRunner {
         if (!retry) throw error;
       }
     }
+  }
+
+  /**
+   * The state after this append is the loaded one extended with its events: kept, so that the
+   * next command on the stream reads nothing. Only when the append landed right after the state
+   * that was read (a retry answered with an earlier append's result did not).
+   */
+  private remember<E extends DomainEvent, S extends WithHistory<E>>(
+    stream: string,
+    decider: Decider<unknown, E, S, unknown>,
+    state: S,
+    revision: number,
+    events: EventToAppend[],
+    appendedRevision: number,
+  ): void {
+    if (appendedRevision !== revision + events.length) return;
+    const envelopes: Envelope<E>[] = events.map((e) => ({
+      eventId: e.id,
+      event: { type: e.type, data: structuredClone(e.data) } as unknown as E,
+    }));
+    this.cache.set(stream, { state: extendStream(decider, state, envelopes), revision: appendedRevision });
   }
 
   private envelope(event: DomainEvent, id: string, write: WriteContext): EventToAppend {

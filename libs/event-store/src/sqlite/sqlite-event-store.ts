@@ -21,6 +21,7 @@ import { compareSequencePositions } from '../sequence-position';
 import { GenerationalCache } from '../generational-cache';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
+import { RecentEvents } from './recent-events';
 
 /**
  * A projection kept in the store's own transactions: its rows commit with the events or not at
@@ -41,7 +42,14 @@ export interface SqliteEventStoreOptions {
   projection?: (db: Database.Database) => InlineProjection;
 }
 
-type Outcome = { result: AppendResult; error?: undefined } | { result?: undefined; error: unknown };
+type Outcome =
+  | { result: AppendResult; recorded?: RecordedEvent[]; error?: undefined }
+  | { result?: undefined; recorded?: undefined; error: unknown };
+
+interface Appended {
+  result: AppendResult;
+  recorded: RecordedEvent[];
+}
 
 /**
  * SQLite's own errors are recognised by their code, not by class: the native addon keeps the
@@ -78,7 +86,7 @@ export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteEventQueries;
   private readonly signal = new CommitSignal();
   private readonly clock: MonotonicClock;
-  private readonly appendInTransaction: (pending: PendingAppend, recordedAt: string) => AppendResult;
+  private readonly appendInTransaction: (pending: PendingAppend, recordedAt: string) => Appended;
   /**
    * The last revision of streams, exact because this process alone writes the file (it holds an
    * exclusive lock): it spares the revision query of an append and the read of a stream that has
@@ -86,6 +94,8 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly revisions = new GenerationalCache<string, number>(STREAM_REVISIONS_KEPT);
   private readonly projection: InlineProjection | undefined;
+  /** The events last committed, and the head of the log, for the followers of the log. */
+  private readonly recent: RecentEvents;
   private readonly batchRevisions = new Map<string, number>();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -97,6 +107,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.clock = new MonotonicClock(options.now);
     this.queries = new SqliteEventQueries(db);
+    this.recent = new RecentEvents(Number(this.queries.headPosition() ?? 0));
     this.projection = options.projection?.(db);
     this.appendInTransaction = db.transaction((pending: PendingAppend, recordedAt: string) =>
       this.appendOne(pending, recordedAt),
@@ -149,6 +160,7 @@ export class SqliteEventStore implements EventStore {
     // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
     if (outcomes.some((o) => o.result)) {
       for (const [stream, revision] of this.batchRevisions) this.revisions.set(stream, revision);
+      for (const outcome of outcomes) if (outcome.recorded) this.recent.add(outcome.recorded);
       this.projection?.committed();
     } else this.projection?.rolledBack();
     this.batchRevisions.clear();
@@ -163,7 +175,7 @@ export class SqliteEventStore implements EventStore {
   /** One append alone needs no savepoint: its transaction is its outcome. */
   private commitAlone(pending: PendingAppend, recordedAt: string): Outcome {
     try {
-      return { result: this.appendInTransaction(pending, recordedAt) };
+      return this.appendInTransaction(pending, recordedAt);
     } catch (error) {
       return this.afterFailure(pending, error);
     }
@@ -177,7 +189,7 @@ export class SqliteEventStore implements EventStore {
         for (const pending of batch) {
           try {
             // Nested: better-sqlite3 runs it in a savepoint, rolled back alone on a throw.
-            outcomes.push({ result: this.appendInTransaction(pending, recordedAt) });
+            outcomes.push(this.appendInTransaction(pending, recordedAt));
           } catch (error) {
             outcomes.push(this.afterFailure(pending, error));
           }
@@ -194,7 +206,7 @@ export class SqliteEventStore implements EventStore {
    * The common case pays for no id lookup: a retry is looked for only once the append has
    * failed on its expected revision or on an event id that is stored already.
    */
-  private appendOne(pending: PendingAppend, recordedAt: string): AppendResult {
+  private appendOne(pending: PendingAppend, recordedAt: string): Appended {
     const { stream, events, expected } = pending;
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
@@ -202,7 +214,10 @@ export class SqliteEventStore implements EventStore {
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);
-    return { stream, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) };
+    return {
+      result: { stream, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) },
+      recorded,
+    };
   }
 
   /** Runs after the failed append was rolled back: a retry of a stored append gets its original result. */
@@ -244,7 +259,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.queries.readAll(options);
+    return this.recent.read(options) ?? this.queries.readAll(options);
   }
 
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
@@ -254,7 +269,7 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<string | undefined> {
     this.assertOpen();
-    return this.queries.headPosition();
+    return this.recent.head === 0 ? undefined : String(this.recent.head);
   }
 
   comparePositions(a: string, b: string): number {
