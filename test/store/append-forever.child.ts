@@ -1,15 +1,15 @@
 /**
  * Child process of the crash test: appends to a sqlite store with 16 concurrent writers until
- * killed, printing the id of every event whose append has returned success.
+ * killed, printing the id of every event whose append has returned success. With `thread`, the
+ * store writes from its writer thread.
  */
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: append-forever.child.ts <file>');
-const store = SqliteEventStore.open(file);
+if (!file) throw new Error('usage: append-forever.child.ts <file> [thread]');
 
-async function writer(n: number): Promise<never> {
+async function writer(store: SqliteEventStore, n: number): Promise<never> {
   for (;;) {
     const id = randomUUID();
     await store.append(`crash-${n}`, [{ id, type: 'Tick', data: { n, pad: 'x'.repeat(200) } }], 'any');
@@ -17,4 +17,8 @@ async function writer(n: number): Promise<never> {
   }
 }
 
-for (let n = 0; n < 16; n++) void writer(n);
+void (async () => {
+  const store =
+    process.argv[3] === 'thread' ? await SqliteEventStore.openWithWriterThread(file) : SqliteEventStore.open(file);
+  for (let n = 0; n < 16; n++) void writer(store, n);
+})();

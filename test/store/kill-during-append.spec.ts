@@ -12,11 +12,11 @@ describe('sqlite store under kill -9', () => {
   const dir = mkdtempSync(join(tmpdir(), 'baytaq-crash-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('loses no acknowledged append', async () => {
-    const file = join(dir, 'registry.sqlite');
+  it.each(['inline', 'thread'])('loses no acknowledged append (writer %s)', async (mode) => {
+    const file = join(dir, `registry-${mode}.sqlite`);
     const child = spawn(
       process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, 'append-forever.child.ts'), file],
+      ['-r', '@swc-node/register', join(__dirname, 'append-forever.child.ts'), file, mode],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
         cwd: join(__dirname, '..', '..'),

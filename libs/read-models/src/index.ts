@@ -11,3 +11,4 @@ export type { PersonRecord, Position, MembershipPeriod, MemberOnDate, Placement 
 export type { MembershipCountRow } from './queries/structure-reads';
 export * from './catch-up-read-models';
 export * from './open-projector';
+export * from './writer-thread-read-models';

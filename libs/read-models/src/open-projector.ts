@@ -11,7 +11,7 @@ export interface ReadModelState {
   readonly eventsApplied: number;
 }
 
-function loadCounts(db: Database, counts: MemberCounts): void {
+export function loadCounts(db: Database, counts: MemberCounts): void {
   const rows = db
     .prepare('SELECT org_id, day, SUM(delta) AS delta FROM rm_member_delta GROUP BY org_id, day')
     .iterate() as IterableIterator<{ org_id: string; day: string; delta: number }>;

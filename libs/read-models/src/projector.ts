@@ -54,6 +54,7 @@ export class RegistryProjector {
   private position: string | null;
   private applied: number;
   private commits = 0;
+  private committedDeltas: MemberDelta[] | undefined;
 
   constructor(
     db: Database,
@@ -115,6 +116,7 @@ export class RegistryProjector {
     // `before` stays: two transactions within one millisecond are recorded at the same moment.
     for (const [stream, entry] of this.pending) this.cache.set(stream, entry);
     for (const d of this.pendingDeltas) this.counts.add(d);
+    if (this.committedDeltas) for (const d of this.pendingDeltas) this.committedDeltas.push(d);
     if (this.pendingPosition !== null) this.position = this.pendingPosition;
     this.applied += this.pendingCount;
     this.commits += 1;
@@ -126,6 +128,21 @@ export class RegistryProjector {
     this.pendingDeltas = [];
     this.pendingPosition = null;
     this.pendingCount = 0;
+  }
+
+  /**
+   * From now on keeps the member deltas of each commit until `takeCommittedDeltas`: for a reader
+   * in another thread, whose member counts follow this projector's.
+   */
+  reportDeltas(): void {
+    this.committedDeltas ??= [];
+  }
+
+  /** The member deltas committed since the last call (with `reportDeltas`). */
+  takeCommittedDeltas(): MemberDelta[] {
+    const deltas = this.committedDeltas ?? [];
+    if (this.committedDeltas) this.committedDeltas = [];
+    return deltas;
   }
 
   /** Whether applying the event needs its stream's earlier events, which are not in memory. */

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
-import { EmbeddedReadModels, type ReadModelState, type RegistryReads } from '@baytaq/read-models';
+import {
+  MirroredReadModels,
+  type ReadModelState,
+  type RegistryReads,
+  WRITER_THREAD_READ_MODELS,
+} from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 
 export const EVENT_STORE_FILE = 'registry.sqlite';
@@ -24,18 +29,21 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-/** The embedded store and its read models in one file: the projections run in each append's transaction. */
-export function openEmbeddedStorage(file: string, onProgress?: (line: string) => void): Storage {
-  let readModels: EmbeddedReadModels | undefined;
-  const store = SqliteEventStore.open(file, {
-    projection: (db) => {
-      readModels = EmbeddedReadModels.open(db, {
-        onProgress: onProgress && ((p) => onProgress(`read models: ${p.done} of ${p.total} events`)),
-      });
-      return readModels.inline;
+/**
+ * The embedded store and its read models in one file: the projections run in each append's
+ * transaction, in the store's writer thread, while this thread reads through its own connection.
+ */
+export async function openEmbeddedStorage(file: string, onProgress?: (line: string) => void): Promise<Storage> {
+  const readModels = new MirroredReadModels();
+  const store = await SqliteEventStore.openWithWriterThread(file, {
+    projection: {
+      ...WRITER_THREAD_READ_MODELS,
+      onReport: (report) => readModels.receive(report),
+      ...(onProgress ? { onProgress } : {}),
     },
   });
-  return { store, readModels: readModelsHandle(readModels!), close: () => store.close() };
+  readModels.attach(store.db);
+  return { store, readModels: readModelsHandle(readModels), close: () => store.close() };
 }
 
 /** The handle the read endpoints use, over read models fed either way. */

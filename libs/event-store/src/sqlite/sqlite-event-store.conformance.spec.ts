@@ -21,3 +21,21 @@ describeEventStoreConformance('sqlite', async () => {
     },
   };
 });
+
+describeEventStoreConformance('sqlite with a writer thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baytaq-store-'));
+  const file = join(dir, 'registry.sqlite');
+  let store = await SqliteEventStore.openWithWriterThread(file);
+  return {
+    store,
+    reopen: async () => {
+      await store.close();
+      store = await SqliteEventStore.openWithWriterThread(file);
+      return store;
+    },
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkExpectedRevision, detectRetry, validateAppend } from '../append-check';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { validateAppend } from '../append-check';
+import { StoreUnavailableError } from '../errors';
 import type {
   AppendResult,
   EventStore,
@@ -20,20 +20,40 @@ import { MonotonicClock } from '../monotonic-clock';
 import { compareSequencePositions } from '../sequence-position';
 import { GenerationalCache } from '../generational-cache';
 import { SqliteEventQueries } from './sqlite-event-queries';
-import { configureConnection, migrateEventTables } from './sqlite-schema';
+import { configureConnection, configureReader, migrateEventTables } from './sqlite-schema';
 import { RecentEvents } from './recent-events';
+import {
+  type AppendOutcome,
+  type AppendRequest,
+  type InlineProjection,
+  refusedByAnotherProcess,
+  SqliteWriter,
+} from './sqlite-writer';
+import { type WriterProjectionModule, type WriterSettings } from './writer-protocol';
+import { WriterThread } from './writer-thread';
+
+export type { InlineProjection } from './sqlite-writer';
+
+/** Streams whose last revision the store keeps in memory: between half of it and all of it. */
+const STREAM_REVISIONS_KEPT = 200_000;
 
 /**
- * A projection kept in the store's own transactions: its rows commit with the events or not at
- * all. What it keeps in memory must wait for `committed` and be dropped on `rolledBack`.
+ * Keeps other processes out of a store whose connections do not lock it exclusively: a small
+ * SQLite file, written once and held in exclusive locking mode until this process closes it.
  */
-export interface InlineProjection {
-  /** Runs inside each append's transaction, after its events are inserted; a throw fails that append alone. */
-  apply(db: Database.Database, events: RecordedEvent[]): void;
-  /** The transaction that ran `apply` since the last call committed. */
-  committed(): void;
-  /** The transaction that ran `apply` since the last call rolled back. */
-  rolledBack(): void;
+function lockFile(file: string): { close(): void } {
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('CREATE TABLE IF NOT EXISTS owner (pid INTEGER); DELETE FROM owner;');
+    db.prepare('INSERT INTO owner (pid) VALUES (?)').run(process.pid);
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw refusedByAnotherProcess(file.replace(/-lock$/, ''));
+    throw error;
+  }
+  return { close: () => db.close() };
 }
 
 export interface SqliteEventStoreOptions {
@@ -42,80 +62,61 @@ export interface SqliteEventStoreOptions {
   projection?: (db: Database.Database) => InlineProjection;
 }
 
-type Outcome =
-  | { result: AppendResult; recorded?: RecordedEvent[]; error?: undefined }
-  | { result?: undefined; recorded?: undefined; error: unknown };
-
-interface Appended {
-  result: AppendResult;
-  recorded: RecordedEvent[];
+export interface SqliteWriterThreadOptions {
+  now?: () => Date;
+  /** The inline projection, opened in the writer thread from a module; `onReport` hears from each commit. */
+  projection?: WriterProjectionModule & {
+    onReport(report: unknown): void;
+    onProgress?(line: string): void;
+  };
 }
 
-/**
- * SQLite's own errors are recognised by their code, not by class: the native addon keeps the
- * SqliteError class of the first module registry that loaded it (Jest has one per test file).
- */
-function sqliteCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
-}
+type Commit = (batch: AppendRequest[], recordedAt: string) => AppendOutcome[] | Promise<AppendOutcome[]>;
 
-/** Our own errors pass; an error of SQLite itself (I/O, full disk) means the store cannot serve. */
-function storeError(error: unknown): unknown {
-  const code = sqliteCode(error);
-  return code ? new StoreUnavailableError(`sqlite: ${code}: ${(error as Error).message}`) : error;
-}
-
-/** Streams whose last revision the store keeps in memory: between half of it and all of it. */
-const STREAM_REVISIONS_KEPT = 200_000;
-
-interface PendingAppend {
-  stream: string;
-  events: EventToAppend[];
-  expected: ExpectedRevision;
+interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
 /**
- * The embedded store: one SQLite file, WAL, synchronous=FULL. Appends that arrive in the same
- * turn of the event loop are committed in one transaction (one fsync), each inside its own
- * savepoint so that a conflict fails that append alone. A promise resolves only after commit.
+ * The embedded store: one SQLite file, WAL, synchronous=FULL. Appends that arrive while the
+ * previous batch commits are committed together in one transaction (one fsync), each inside its
+ * own savepoint so that a conflict fails that append alone. A promise resolves only after commit.
+ * The writer runs in this thread (`open`) or in a thread of its own (`openWithWriterThread`),
+ * which leaves this one free to serve while a batch is written and fsynced.
  */
 export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteEventQueries;
   private readonly signal = new CommitSignal();
   private readonly clock: MonotonicClock;
-  private readonly appendInTransaction: (pending: PendingAppend, recordedAt: string) => Appended;
   /**
-   * The last revision of streams, exact because this process alone writes the file (it holds an
-   * exclusive lock): it spares the revision query of an append and the read of a stream that has
-   * nothing new. Only committed revisions enter it; those of the batch being committed wait aside.
+   * The last revision of streams, exact because this process alone writes the file: it spares
+   * the read of a stream that has nothing new. Only committed revisions enter it.
    */
   private readonly revisions = new GenerationalCache<string, number>(STREAM_REVISIONS_KEPT);
-  private readonly projection: InlineProjection | undefined;
   /** The events last committed, and the head of the log, for the followers of the log. */
   private readonly recent: RecentEvents;
-  private readonly batchRevisions = new Map<string, number>();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  private inFlight: Promise<void> | undefined;
   private closed = false;
 
   private constructor(
     readonly db: Database.Database,
-    options: SqliteEventStoreOptions,
+    private readonly commitBatch: Commit,
+    private readonly release: () => Promise<void>,
+    now: (() => Date) | undefined,
+    /** How the connection that writes is set up (journal mode, synchronous). */
+    readonly writerSettings: WriterSettings,
   ) {
-    this.clock = new MonotonicClock(options.now);
+    this.clock = new MonotonicClock(now);
     this.queries = new SqliteEventQueries(db);
     this.recent = new RecentEvents(Number(this.queries.headPosition() ?? 0));
-    this.projection = options.projection?.(db);
-    this.appendInTransaction = db.transaction((pending: PendingAppend, recordedAt: string) =>
-      this.appendOne(pending, recordedAt),
-    );
     const last = this.queries.lastRecordedAt();
     if (last) this.clock.advanceTo(last);
   }
 
+  /** The store with its writer in this thread: the file's one connection, locked to this process. */
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
@@ -124,12 +125,55 @@ export class SqliteEventStore implements EventStore {
       migrateEventTables(db);
     } catch (error) {
       db.close();
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new StoreUnavailableError(`${file} is open in another process: one process owns the embedded store`);
-      }
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
       throw error;
     }
-    return new SqliteEventStore(db, options);
+    const writer = new SqliteWriter(db, options.projection?.(db));
+    return new SqliteEventStore(
+      db,
+      (batch, at) => writer.commit(batch, at),
+      async () => void db.close(),
+      options.now,
+      writer.settings(),
+    );
+  }
+
+  /**
+   * The store with its writer (and the inline projection) in a thread of its own. This thread
+   * reads through a read-only connection; a lock file keeps other processes out.
+   */
+  static async openWithWriterThread(file: string, options: SqliteWriterThreadOptions = {}): Promise<SqliteEventStore> {
+    mkdirSync(dirname(file), { recursive: true });
+    const lock = lockFile(`${file}-lock`);
+    let thread: WriterThread | undefined;
+    try {
+      const projection = options.projection;
+      const started = await WriterThread.start(
+        { file, ...(projection ? { projection: { module: projection.module, name: projection.name } } : {}) },
+        (report) => projection?.onReport(report),
+        projection?.onProgress,
+      );
+      thread = started.thread;
+      if (started.report !== undefined) projection?.onReport(started.report);
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      configureReader(db);
+      const writer = thread;
+      return new SqliteEventStore(
+        db,
+        (batch, at) => writer.commit(batch, at),
+        async () => {
+          await writer.close();
+          db.close();
+          lock.close();
+        },
+        options.now,
+        started.settings,
+      );
+    } catch (error) {
+      await thread?.close();
+      lock.close();
+      throw error;
+    }
   }
 
   append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -151,98 +195,44 @@ export class SqliteEventStore implements EventStore {
   /** Commits every queued append in one transaction, then settles each one's promise. */
   private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight) return; // the batch in flight flushes again when it is done
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const recordedAt = this.clock.nowIso();
-    const outcomes =
-      batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
-    // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
-    if (outcomes.some((o) => o.result)) {
-      for (const [stream, revision] of this.batchRevisions) this.revisions.set(stream, revision);
-      for (const outcome of outcomes) if (outcome.recorded) this.recent.add(outcome.recorded);
-      this.projection?.committed();
-    } else this.projection?.rolledBack();
-    this.batchRevisions.clear();
+    let outcomes: AppendOutcome[] | Promise<AppendOutcome[]>;
+    try {
+      const requests = batch.map(({ stream, events, expected }) => ({ stream, events, expected }));
+      outcomes = this.commitBatch(requests, this.clock.nowIso());
+    } catch (error) {
+      outcomes = batch.map(() => ({ error }));
+    }
+    if (!(outcomes instanceof Promise)) return this.settle(batch, outcomes);
+    this.inFlight = outcomes
+      .catch((error: unknown) => batch.map(() => ({ error })))
+      .then((settled) => this.settle(batch, settled))
+      .finally(() => {
+        this.inFlight = undefined;
+        this.flush();
+      });
+  }
+
+  private settle(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.recorded) {
+        this.recent.add(outcome.recorded);
+        const known = this.revisions.peek(pending.stream);
+        if (known === undefined || known < outcome.result.revision) {
+          this.revisions.set(pending.stream, outcome.result.revision);
+        }
+      }
+    });
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome.result) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
     this.signal.notify();
-  }
-
-  /** One append alone needs no savepoint: its transaction is its outcome. */
-  private commitAlone(pending: PendingAppend, recordedAt: string): Outcome {
-    try {
-      return this.appendInTransaction(pending, recordedAt);
-    } catch (error) {
-      return this.afterFailure(pending, error);
-    }
-  }
-
-  /** Each append in its own savepoint, so that a conflict fails it alone; one commit (one fsync) for all. */
-  private commitGroup(batch: PendingAppend[], recordedAt: string): Outcome[] {
-    const outcomes: Outcome[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const pending of batch) {
-          try {
-            // Nested: better-sqlite3 runs it in a savepoint, rolled back alone on a throw.
-            outcomes.push(this.appendInTransaction(pending, recordedAt));
-          } catch (error) {
-            outcomes.push(this.afterFailure(pending, error));
-          }
-        }
-      })();
-    } catch (error) {
-      // The commit itself failed: nothing of the batch is stored.
-      return batch.map(() => ({ error: storeError(error) }));
-    }
-    return outcomes;
-  }
-
-  /**
-   * The common case pays for no id lookup: a retry is looked for only once the append has
-   * failed on its expected revision or on an event id that is stored already.
-   */
-  private appendOne(pending: PendingAppend, recordedAt: string): Appended {
-    const { stream, events, expected } = pending;
-    const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
-    checkExpectedRevision(stream, expected, current);
-    const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
-    this.projection?.apply(this.db, recorded);
-    const last = recorded[recorded.length - 1]!;
-    this.batchRevisions.set(stream, last.revision);
-    return {
-      result: { stream, revision: last.revision, position: last.position, eventIds: events.map((e) => e.id) },
-      recorded,
-    };
-  }
-
-  /** Runs after the failed append was rolled back: a retry of a stored append gets its original result. */
-  private afterFailure(pending: PendingAppend, error: unknown): Outcome {
-    const idTaken = sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.id');
-    if (!(error instanceof WrongExpectedRevisionError) && !idTaken) return { error: storeError(error) };
-    try {
-      const retry = detectRetry(
-        pending.stream,
-        pending.events,
-        this.queries.findByIds(pending.events.map((e) => e.id)),
-      );
-      return retry ? { result: retry } : { error };
-    } catch (duplicate) {
-      return { error: duplicate };
-    }
-  }
-
-  /** The last committed revision of a stream, -1 when it does not exist. */
-  private committedRevision(stream: string): number {
-    const known = this.revisions.get(stream);
-    if (known !== undefined) return known;
-    const revision = this.queries.streamRevision(stream);
-    if (revision >= 0) this.revisions.set(stream, revision);
-    return revision;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -285,9 +275,10 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.flush();
+    while (this.inFlight) await this.inFlight;
     this.closed = true;
     this.signal.release();
-    this.db.close();
+    await this.release();
   }
 
   private assertOpen(): void {

@@ -5,14 +5,20 @@ import { WrongExpectedRevisionError } from '../errors';
 import { event, uniqueStream } from '../testing/conformance';
 import { SqliteEventStore } from './sqlite-event-store';
 
-describe('sqlite group commit', () => {
+type Open = (file: string, options?: { now?: () => Date }) => Promise<SqliteEventStore>;
+const modes: Array<[string, Open]> = [
+  ['writer in this thread', async (file, options) => SqliteEventStore.open(file, options)],
+  ['writer thread', (file, options) => SqliteEventStore.openWithWriterThread(file, options)],
+];
+
+describe.each(modes)('sqlite group commit, %s', (_mode, open) => {
   let dir: string;
   let store: SqliteEventStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'baytaq-group-'));
     // A clock a second apart at every reading: each commit gets its own recorded-at.
     let tick = Date.parse('2026-01-01T00:00:00Z');
-    store = SqliteEventStore.open(join(dir, 'registry.sqlite'), { now: () => new Date((tick += 1000)) });
+    store = await open(join(dir, 'registry.sqlite'), { now: () => new Date((tick += 1000)) });
   });
   afterEach(async () => {
     await store.close();
@@ -39,7 +45,9 @@ describe('sqlite group commit', () => {
   });
 
   it('refuses a second owner of the file while the first has it open', async () => {
-    expect(() => SqliteEventStore.open(join(dir, 'registry.sqlite'))).toThrow(/open in another process/);
+    for (const other of modes) {
+      await expect(other[1](join(dir, 'registry.sqlite'))).rejects.toThrow(/open in another process/);
+    }
     await expect(store.append(uniqueStream(), [event()], 'no_stream')).resolves.toMatchObject({ revision: 0 });
   });
 
@@ -52,9 +60,24 @@ describe('sqlite group commit', () => {
     expect((await store.readStream(stream, { fromRevision: 2 })).map((e) => e.id)).toEqual(third.eventIds);
   });
 
-  it('runs on a file in WAL mode with synchronous=FULL', () => {
+  it('writes a file in WAL mode with synchronous=FULL', () => {
+    expect(store.writerSettings).toEqual({ journalMode: 'wal', synchronous: 2 });
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('keeps committing while appends arrive during a commit, each acknowledged once stored', async () => {
+    const streams = Array.from({ length: 40 }, () => uniqueStream());
+    const waves = await Promise.all(
+      streams.map(async (s, i) => {
+        await new Promise((r) => setTimeout(r, i % 4));
+        return store.append(s, [event()], 'no_stream');
+      }),
+    );
+    expect(waves.map((r) => r.revision)).toEqual(streams.map(() => 0));
+    const positions = waves.map((r) => Number(r.position));
+    expect(new Set(positions).size).toBe(streams.length);
+    const log = await store.readAll({ after: String(Math.min(...positions) - 1) });
+    expect(log.map((e) => e.stream).sort()).toEqual([...streams].sort());
   });
 
   it('commits what is queued when closed', async () => {
@@ -62,7 +85,7 @@ describe('sqlite group commit', () => {
     const pending = store.append(stream, [event()], 'no_stream');
     await store.close();
     await expect(pending).resolves.toMatchObject({ revision: 0 });
-    store = SqliteEventStore.open(join(dir, 'registry.sqlite'));
+    store = await open(join(dir, 'registry.sqlite'));
     expect(await store.readStream(stream)).toHaveLength(1);
   });
 });

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
 
 /** Durability first (WAL, a full fsync at every commit: an acknowledged append survives a crash), then read speed. */
-export function configureConnection(db: Database): void {
+export function configureConnection(db: Database, { exclusive = true } = {}): void {
   // One process owns the file: what it knows of the streams it wrote stays exact, and the WAL
   // index lives in its heap instead of shared memory. A second process is refused (SQLITE_BUSY).
-  db.pragma('locking_mode = EXCLUSIVE');
+  // With a writer thread the process has two connections, and holds a lock file instead.
+  if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
@@ -31,4 +32,11 @@ export function migrateEventTables(db: Database): void {
     );
     CREATE INDEX IF NOT EXISTS events_type ON events (type, position);
   `);
+}
+
+/** The connection the main thread reads with while a writer thread writes: never writes, same caches. */
+export function configureReader(db: Database): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
 }

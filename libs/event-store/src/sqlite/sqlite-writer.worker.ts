@@ -1,0 +1,62 @@
+/**
+ * The writer thread of the embedded store: it owns the write connection, runs each batch's
+ * transaction with the inline projection, and waits for its fsync, while the main thread goes on
+ * serving requests. Nothing is acknowledged before its commit has returned here.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { configureConnection, migrateEventTables } from './sqlite-schema';
+import { type InlineProjection, refusedByAnotherProcess, SqliteWriter, sqliteCode } from './sqlite-writer';
+import { type FromWriter, type ToWriter, toWire, type WriterInit } from './writer-protocol';
+
+/** An inline projection that can also tell the main thread what its commits changed. */
+export type ReportingProjection = InlineProjection & { report(): unknown };
+export type ReportingProjectionFactory = (
+  db: Database.Database,
+  onProgress: (line: string) => void,
+) => ReportingProjection;
+
+const port = parentPort!;
+const send = (message: FromWriter) => port.postMessage(message);
+const init = workerData as WriterInit;
+
+function open(): { db: Database.Database; writer: SqliteWriter; projection?: ReportingProjection } {
+  const db = new Database(init.file);
+  try {
+    configureConnection(db, { exclusive: false });
+    migrateEventTables(db);
+    let projection: ReportingProjection | undefined;
+    if (init.projection) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const factory = require(init.projection.module)[init.projection.name] as ReportingProjectionFactory;
+      projection = factory(db, (line) => send({ type: 'progress', line }));
+    }
+    return { db, writer: new SqliteWriter(db, projection), projection };
+  } catch (error) {
+    db.close();
+    throw sqliteCode(error) === 'SQLITE_BUSY' ? refusedByAnotherProcess(init.file) : error;
+  }
+}
+
+try {
+  const { db, writer, projection } = open();
+  send({ type: 'ready', report: projection?.report(), settings: writer.settings() });
+  port.on('message', (message: ToWriter) => {
+    if (message.type === 'close') {
+      db.close();
+      send({ type: 'closed' });
+      port.close();
+      return;
+    }
+    const outcomes = writer.commit(message.appends, message.recordedAt);
+    send({
+      type: 'committed',
+      outcomes: outcomes.map((o) =>
+        o.result ? { result: o.result, stored: !!o.recorded } : { error: toWire(o.error) },
+      ),
+      report: projection?.report(),
+    });
+  });
+} catch (error) {
+  send({ type: 'failed', error: toWire(error) });
+}

@@ -1,0 +1,124 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { StoreUnavailableError } from '../errors';
+import type { RecordedEvent } from '../event-store.port';
+import type { AppendOutcome, AppendRequest } from './sqlite-writer';
+import { type FromWriter, fromWire, type ToWriter, type WriterInit, type WriterSettings } from './writer-protocol';
+
+/** The events an append stored, as the writer stored them: consecutive revisions and positions, JSON data. */
+function recordedEvents(
+  request: AppendRequest,
+  revision: number,
+  position: string,
+  recordedAt: string,
+): RecordedEvent[] {
+  const n = request.events.length;
+  const last = Number(position);
+  return request.events.map((e, i) => ({
+    id: e.id,
+    stream: request.stream,
+    revision: revision - (n - 1 - i),
+    position: String(last - (n - 1 - i)),
+    type: e.type,
+    data: JSON.parse(JSON.stringify(e.data)),
+    metadata: JSON.parse(JSON.stringify(e.metadata ?? {})),
+    recordedAt,
+  }));
+}
+
+/**
+ * Starts the writer thread. Under ts-node-like loaders (the tests run the TypeScript sources) the
+ * thread registers the same loader before it loads its module.
+ */
+function startWorker(init: WriterInit): Worker {
+  const file = join(__dirname, `sqlite-writer.worker${extname(__filename)}`);
+  if (extname(__filename) === '.ts') {
+    const code = `require('@swc-node/register'); require(${JSON.stringify(file)});`;
+    return new Worker(code, { eval: true, workerData: init });
+  }
+  return new Worker(file, { workerData: init });
+}
+
+/** The main thread's side of the writer thread: one batch in flight at a time. */
+export class WriterThread {
+  private waiting: ((message: FromWriter) => void) | undefined;
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly onReport: (report: unknown) => void,
+  ) {}
+
+  /** Resolves once the thread has opened the file (and its projection has caught up with the log). */
+  static async start(
+    init: WriterInit,
+    onReport: (report: unknown) => void,
+    onProgress?: (line: string) => void,
+  ): Promise<{ thread: WriterThread; report: unknown; settings: WriterSettings }> {
+    const worker = startWorker(init);
+    const thread = new WriterThread(worker, onReport);
+    worker.on('error', (error) => thread.fail(error));
+    worker.on('exit', (code) => thread.fail(new StoreUnavailableError(`the sqlite writer thread exited (${code})`)));
+    worker.on('message', (message: FromWriter) => {
+      if (message.type === 'progress') onProgress?.(message.line);
+      else thread.waiting?.(message);
+    });
+    const first = await thread.next();
+    if (first.type === 'failed') {
+      await worker.terminate();
+      throw fromWire(first.error);
+    }
+    if (first.type !== 'ready') throw new StoreUnavailableError(`the sqlite writer thread said ${first.type}`);
+    return { thread, report: first.report, settings: first.settings };
+  }
+
+  async commit(appends: AppendRequest[], recordedAt: string): Promise<AppendOutcome[]> {
+    const answer = this.next();
+    this.send({ type: 'commit', appends, recordedAt });
+    const message = await answer;
+    if (message.type !== 'committed') throw new StoreUnavailableError(`the sqlite writer thread said ${message.type}`);
+    this.onReport(message.report);
+    return message.outcomes.map((o, i) =>
+      !('result' in o)
+        ? { error: fromWire(o.error) }
+        : o.stored
+          ? {
+              result: o.result,
+              recorded: recordedEvents(appends[i]!, o.result.revision, o.result.position, recordedAt),
+            }
+          : { result: o.result },
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.failure) return;
+    const answer = this.next();
+    this.send({ type: 'close' });
+    await answer.catch(() => undefined);
+    await this.worker.terminate();
+  }
+
+  private send(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+
+  private next(): Promise<FromWriter> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = (message) => {
+        this.waiting = undefined;
+        resolve(message);
+      };
+      this.rejectWaiting = reject;
+    });
+  }
+
+  private rejectWaiting: ((error: Error) => void) | undefined;
+
+  private fail(error: Error): void {
+    this.failure ??= error instanceof StoreUnavailableError ? error : new StoreUnavailableError(error.message);
+    this.waiting = undefined;
+    this.rejectWaiting?.(this.failure);
+    this.rejectWaiting = undefined;
+  }
+}
