@@ -34,6 +34,9 @@ import { WriterThread } from './writer-thread';
 
 export type { InlineProjection } from './sqlite-writer';
 
+/** Batches a writer thread holds at once: one committing, one waiting to be. */
+const BATCHES_IN_FLIGHT = 2;
+
 /** Streams whose last revision the store keeps in memory: between half of it and all of it. */
 const STREAM_REVISIONS_KEPT = 200_000;
 
@@ -98,7 +101,8 @@ export class SqliteEventStore implements EventStore {
   private readonly recent: RecentEvents;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
-  private inFlight: Promise<void> | undefined;
+  /** Batches sent to a writer thread and not yet answered. */
+  private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
   private constructor(
@@ -195,7 +199,9 @@ export class SqliteEventStore implements EventStore {
   /** Commits every queued append in one transaction, then settles each one's promise. */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.inFlight) return; // the batch in flight flushes again when it is done
+    // A writer thread takes the next batch while it commits one; beyond that, appends wait and
+    // join one larger batch (one fsync for all of them).
+    if (this.inFlight.size >= BATCHES_IN_FLIGHT) return;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
@@ -207,13 +213,14 @@ export class SqliteEventStore implements EventStore {
       outcomes = batch.map(() => ({ error }));
     }
     if (!(outcomes instanceof Promise)) return this.settle(batch, outcomes);
-    this.inFlight = outcomes
+    const done: Promise<void> = outcomes
       .catch((error: unknown) => batch.map(() => ({ error })))
       .then((settled) => this.settle(batch, settled))
       .finally(() => {
-        this.inFlight = undefined;
+        this.inFlight.delete(done);
         this.flush();
       });
+    this.inFlight.add(done);
   }
 
   private settle(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
@@ -275,7 +282,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.flush();
-    while (this.inFlight) await this.inFlight;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     this.closed = true;
     this.signal.release();
     await this.release();

@@ -39,9 +39,12 @@ function startWorker(init: WriterInit): Worker {
   return new Worker(file, { workerData: init });
 }
 
-/** The main thread's side of the writer thread: one batch in flight at a time. */
+/**
+ * The main thread's side of the writer thread. Batches are answered in the order they were sent:
+ * the thread commits them one after another.
+ */
 export class WriterThread {
-  private waiting: ((message: FromWriter) => void) | undefined;
+  private readonly waiters: Array<{ resolve(message: FromWriter): void; reject(error: Error): void }> = [];
   private failure: Error | undefined;
 
   private constructor(
@@ -61,7 +64,7 @@ export class WriterThread {
     worker.on('exit', (code) => thread.fail(new StoreUnavailableError(`the sqlite writer thread exited (${code})`)));
     worker.on('message', (message: FromWriter) => {
       if (message.type === 'progress') onProgress?.(message.line);
-      else thread.waiting?.(message);
+      else thread.waiters.shift()?.resolve(message);
     });
     const first = await thread.next();
     if (first.type === 'failed') {
@@ -74,7 +77,7 @@ export class WriterThread {
 
   async commit(appends: AppendRequest[], recordedAt: string): Promise<AppendOutcome[]> {
     const answer = this.next();
-    this.send({ type: 'commit', appends, recordedAt });
+    this.worker.postMessage({ type: 'commit', appends, recordedAt } satisfies ToWriter);
     const message = await answer;
     if (message.type !== 'committed') throw new StoreUnavailableError(`the sqlite writer thread said ${message.type}`);
     this.onReport(message.report);
@@ -93,32 +96,18 @@ export class WriterThread {
   async close(): Promise<void> {
     if (this.failure) return;
     const answer = this.next();
-    this.send({ type: 'close' });
+    this.worker.postMessage({ type: 'close' } satisfies ToWriter);
     await answer.catch(() => undefined);
     await this.worker.terminate();
   }
 
-  private send(message: ToWriter): void {
-    this.worker.postMessage(message);
-  }
-
   private next(): Promise<FromWriter> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting = (message) => {
-        this.waiting = undefined;
-        resolve(message);
-      };
-      this.rejectWaiting = reject;
-    });
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
-
-  private rejectWaiting: ((error: Error) => void) | undefined;
 
   private fail(error: Error): void {
     this.failure ??= error instanceof StoreUnavailableError ? error : new StoreUnavailableError(error.message);
-    this.waiting = undefined;
-    this.rejectWaiting?.(this.failure);
-    this.rejectWaiting = undefined;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
   }
 }
