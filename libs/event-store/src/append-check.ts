@@ -39,7 +39,7 @@ export function checkExpectedRevision(stream: string, expected: ExpectedRevision
  */
 export function detectRetry(
   stream: string,
-  events: EventToAppend[],
+  events: Array<Pick<EventToAppend, 'id' | 'type'>>,
   stored: RecordedEvent[],
 ): AppendResult | undefined {
   if (stored.length === 0) return undefined;

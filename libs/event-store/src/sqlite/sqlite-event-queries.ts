@@ -57,9 +57,16 @@ export class SqliteEventQueries {
     return this.revision.get(stream)?.revision ?? -1;
   }
 
-  insert(event: EventToAppend, stream: string, revision: number, recordedAt: string): RecordedEvent {
-    const data = JSON.stringify(event.data);
-    const metadata = JSON.stringify(event.metadata ?? {});
+  /** Stores the event; its data and metadata as JSON, serialised here unless `json` has them already. */
+  insert(
+    event: Pick<EventToAppend, 'id' | 'type'> & Partial<EventToAppend>,
+    stream: string,
+    revision: number,
+    recordedAt: string,
+    json?: { data: string; metadata: string },
+  ): RecordedEvent {
+    const data = json?.data ?? JSON.stringify(event.data);
+    const metadata = json?.metadata ?? JSON.stringify(event.metadata ?? {});
     const info = this.insertRow.run(event.id, stream, revision, event.type, data, metadata, recordedAt);
     return {
       id: event.id,

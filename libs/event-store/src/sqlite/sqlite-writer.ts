@@ -25,6 +25,20 @@ export interface AppendRequest {
   expected: ExpectedRevision;
 }
 
+/** An event on its way to the writer thread: its data and metadata as the JSON that is stored. */
+export interface SerializedEvent {
+  id: string;
+  type: string;
+  json: { data: string; metadata: string };
+}
+
+/** An append whose events may come serialised already (from the main thread). */
+export interface WriteRequest {
+  stream: string;
+  events: Array<EventToAppend | SerializedEvent>;
+  expected: ExpectedRevision;
+}
+
 export type AppendOutcome =
   | { result: AppendResult; recorded: RecordedEvent[]; error?: undefined }
   | { result: AppendResult; recorded?: undefined; error?: undefined } // a retry of a stored append
@@ -58,7 +72,7 @@ const STREAM_REVISIONS_KEPT = 200_000;
  */
 export class SqliteWriter {
   private readonly queries: SqliteEventQueries;
-  private readonly appendInTransaction: (request: AppendRequest, recordedAt: string) => AppendOutcome;
+  private readonly appendInTransaction: (request: WriteRequest, recordedAt: string) => AppendOutcome;
   /**
    * The last revision of streams, exact because this writer alone writes the file: it spares the
    * revision query of an append. Only committed revisions enter it; those of the batch being
@@ -72,7 +86,7 @@ export class SqliteWriter {
     private readonly projection: InlineProjection | undefined,
   ) {
     this.queries = new SqliteEventQueries(db);
-    this.appendInTransaction = db.transaction((request: AppendRequest, recordedAt: string) =>
+    this.appendInTransaction = db.transaction((request: WriteRequest, recordedAt: string) =>
       this.appendOne(request, recordedAt),
     );
   }
@@ -85,7 +99,7 @@ export class SqliteWriter {
   }
 
   /** Commits the batch, all recorded at `recordedAt`; an outcome per append, in order. */
-  commit(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
+  commit(batch: WriteRequest[], recordedAt: string): AppendOutcome[] {
     const outcomes =
       batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
     // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
@@ -98,7 +112,7 @@ export class SqliteWriter {
   }
 
   /** One append alone needs no savepoint: its transaction is its outcome. */
-  private commitAlone(request: AppendRequest, recordedAt: string): AppendOutcome {
+  private commitAlone(request: WriteRequest, recordedAt: string): AppendOutcome {
     try {
       return this.appendInTransaction(request, recordedAt);
     } catch (error) {
@@ -106,7 +120,7 @@ export class SqliteWriter {
     }
   }
 
-  private commitGroup(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
+  private commitGroup(batch: WriteRequest[], recordedAt: string): AppendOutcome[] {
     const outcomes: AppendOutcome[] = [];
     try {
       this.db.transaction(() => {
@@ -130,11 +144,15 @@ export class SqliteWriter {
    * The common case pays for no id lookup: a retry is looked for only once the append has
    * failed on its expected revision or on an event id that is stored already.
    */
-  private appendOne(request: AppendRequest, recordedAt: string): AppendOutcome {
+  private appendOne(request: WriteRequest, recordedAt: string): AppendOutcome {
     const { stream, events, expected } = request;
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
-    const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
+    const recorded = events.map((e, i) =>
+      'json' in e
+        ? this.queries.insert(e, stream, current + 1 + i, recordedAt, e.json)
+        : this.queries.insert(e, stream, current + 1 + i, recordedAt),
+    );
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);
@@ -145,7 +163,7 @@ export class SqliteWriter {
   }
 
   /** Runs after the failed append was rolled back: a retry of a stored append gets its original result. */
-  private afterFailure(request: AppendRequest, error: unknown): AppendOutcome {
+  private afterFailure(request: WriteRequest, error: unknown): AppendOutcome {
     const idTaken = sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.id');
     if (!(error instanceof WrongExpectedRevisionError) && !idTaken) return { error: storeError(error) };
     try {

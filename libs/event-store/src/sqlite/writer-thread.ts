@@ -2,12 +2,27 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../errors';
 import type { RecordedEvent } from '../event-store.port';
-import type { AppendOutcome, AppendRequest } from './sqlite-writer';
+import type { AppendOutcome, AppendRequest, SerializedEvent, WriteRequest } from './sqlite-writer';
 import { type FromWriter, fromWire, type ToWriter, type WriterInit, type WriterSettings } from './writer-protocol';
 
-/** The events an append stored, as the writer stored them: consecutive revisions and positions, JSON data. */
+/** Serialised once here: the writer stores this JSON, and the recorded events are parsed from it. */
+type SerializedRequest = Omit<WriteRequest, 'events'> & { events: SerializedEvent[] };
+
+function serialize(request: AppendRequest): SerializedRequest {
+  return {
+    stream: request.stream,
+    expected: request.expected,
+    events: request.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      json: { data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata ?? {}) },
+    })),
+  };
+}
+
+/** The events an append stored, as the writer stored them: consecutive revisions and positions. */
 function recordedEvents(
-  request: AppendRequest,
+  request: SerializedRequest,
   revision: number,
   position: string,
   recordedAt: string,
@@ -20,8 +35,8 @@ function recordedEvents(
     revision: revision - (n - 1 - i),
     position: String(last - (n - 1 - i)),
     type: e.type,
-    data: JSON.parse(JSON.stringify(e.data)),
-    metadata: JSON.parse(JSON.stringify(e.metadata ?? {})),
+    data: JSON.parse(e.json.data),
+    metadata: JSON.parse(e.json.metadata),
     recordedAt,
   }));
 }
@@ -75,7 +90,8 @@ export class WriterThread {
     return { thread, report: first.report, settings: first.settings };
   }
 
-  async commit(appends: AppendRequest[], recordedAt: string): Promise<AppendOutcome[]> {
+  async commit(requests: AppendRequest[], recordedAt: string): Promise<AppendOutcome[]> {
+    const appends = requests.map(serialize);
     const answer = this.next();
     this.worker.postMessage({ type: 'commit', appends, recordedAt } satisfies ToWriter);
     const message = await answer;
