@@ -6,6 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { BENCH_ADMIN_KEY, pool, startBuiltServer } from './support/registry-server';
 import { syntheticSurname } from './support/synthetic-names';
 
@@ -82,6 +83,16 @@ async function prepare(base: string) {
   return { region, posts, officers, applicants };
 }
 
+/** CPU seconds (user and system) the process has used so far; Linux only, undefined elsewhere. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return undefined;
+  }
+}
+
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
     );
     let admission = 0;
     let tenure = 0;
+    const cpuBefore = cpuSeconds(server.pid);
     const commands = await run({
       url: server.url,
       connections: CONNECTIONS,
@@ -131,12 +143,16 @@ async function main(): Promise<void> {
         },
       ],
     });
+    const cpuAfter = cpuSeconds(server.pid);
     const health = await run({ url: `${server.url}/health`, connections: CONNECTIONS, duration: SECONDS });
     const rate = commands.requests.average;
     process.stdout.write(
       [
         `commands: ${rate.toFixed(0)} commands/s, p50 ${commands.latency.p50} ms, p99 ${commands.latency.p99} ms, ` +
           `${commands.requests.total} requests, non-2xx ${commands.non2xx}, errors ${commands.errors}, timeouts ${commands.timeouts}`,
+        cpuBefore === undefined || cpuAfter === undefined
+          ? 'service CPU per command: not measured (no /proc)'
+          : `service CPU per command: ${((1e6 * (cpuAfter - cpuBefore)) / commands.requests.total).toFixed(0)} µs (both threads)`,
         `GET /health: ${health.requests.average.toFixed(0)} req/s, p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms`,
         `commands / health: ${(rate / health.requests.average).toFixed(3)}`,
         `TARGET http_commands_per_s ${rate.toFixed(0)} 1/s (goal >= 3000)`,

@@ -1,4 +1,6 @@
+import { foldStream, meetingDecider, organisationDecider, personDecider } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@baytaq/event-store';
+import { CommandRunner } from '../../apps/registry/src/commands/command-runner';
 import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
 import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -70,5 +72,23 @@ describe('npm run demo: the seed story', () => {
     const second = await loadSeedStory(t.app);
     expect(second).toEqual({ applied: 0, replayed: first.applied });
     expect(await store.headPosition()).toBe(head);
+  });
+
+  it('keeps, after its own appends, the same states a fold of the stored events gives', async () => {
+    const runner = t.app.get(CommandRunner);
+    const deciders = { organisation: organisationDecider, person: personDecider, meeting: meetingDecider } as const;
+    const streams = [...new Set(log.map((e) => e.stream))];
+    let compared = 0;
+    for (const stream of streams) {
+      const kind = stream.slice(0, stream.indexOf('-')) as keyof typeof deciders;
+      const decider = deciders[kind] as (typeof deciders)['person'];
+      if (!decider) continue;
+      const stored = log
+        .filter((e) => e.stream === stream)
+        .map((e) => ({ eventId: e.id, event: { type: e.type, data: e.data } as never }));
+      expect((await runner.load(stream, decider)).state).toEqual(foldStream(decider, stored));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 });

@@ -104,7 +104,8 @@ export class CommandRunner {
   /**
    * The state after this append is the loaded one extended with its events: kept, so that the
    * next command on the stream reads nothing. Only when the append landed right after the state
-   * that was read (a retry answered with an earlier append's result did not).
+   * that was read (a retry answered with an earlier append's result did not). The events' data is
+   * the decider's own, stored as JSON without change (it holds no undefined values: see `compact`).
    */
   private remember<E extends DomainEvent, S extends WithHistory<E>>(
     stream: string,
@@ -117,7 +118,7 @@ export class CommandRunner {
     if (appendedRevision !== revision + events.length) return;
     const envelopes: Envelope<E>[] = events.map((e) => ({
       eventId: e.id,
-      event: { type: e.type, data: structuredClone(e.data) } as unknown as E,
+      event: { type: e.type, data: e.data } as unknown as E,
     }));
     this.cache.set(stream, { state: extendStream(decider, state, envelopes), revision: appendedRevision });
   }

@@ -1,7 +1,11 @@
 import { GenerationalCache } from '@baytaq/event-store';
 
-/** How many folded streams stay in memory, roughly: between half of it and all of it. */
-export const STREAM_CACHE_SIZE = 10_000;
+/**
+ * How many folded streams stay in memory, roughly: between half of it and all of it. A person's
+ * folded stream takes about 3 KB (so at most about 150 MB); a miss costs a read of the stream,
+ * and reads after a commit of the writer thread start from a cleared page cache (about 80 µs).
+ */
+export const STREAM_CACHE_SIZE = 50_000;
 
 export interface CachedStream {
   revision: number;
