@@ -63,8 +63,10 @@ function rawBaseline(): number {
   return n / SECONDS;
 }
 
-async function adapter(name: string, writers: number, batch: number): Promise<number> {
-  const store = SqliteEventStore.open(freshFile(name));
+/** The writer in this thread (`SqliteEventStore.open`) or in a thread of its own, as the service runs it. */
+async function adapter(name: string, writers: number, batch: number, thread = false): Promise<number> {
+  const file = freshFile(name);
+  const store = thread ? await SqliteEventStore.openWithWriterThread(file) : SqliteEventStore.open(file);
   const end = Date.now() + SECONDS * 1000;
   let n = 0;
   const writer = async (w: number): Promise<void> => {
@@ -89,6 +91,8 @@ async function main(): Promise<void> {
   rows.push(['sqlite adapter, 64 concurrent writers (group commit)', group]);
   const batches = await adapter('batches', 1, 1000);
   rows.push(['sqlite adapter, batches of 1,000 events', batches]);
+  rows.push(['writer thread (as the service runs), 1 writer', await adapter('thread-single', 1, 1, true)]);
+  rows.push(['writer thread (as the service runs), 64 concurrent writers', await adapter('thread-group', 64, 1, true)]);
   for (const [label, rate] of rows) {
     process.stdout.write(
       `${label.padEnd(58)} ${rate.toFixed(0).padStart(9)} events/s  ${(rate / baseline).toFixed(2)} x baseline\n`,
