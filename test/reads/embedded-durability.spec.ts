@@ -24,4 +24,39 @@ describe('embedded read models', () => {
       await store.close();
     }
   });
+
+  it('starts a rebuild again when the last one stopped midway, instead of taking its rows for read models', async () => {
+    const file = join(dir, 'interrupted.sqlite');
+    const plain = SqliteEventStore.open(file);
+    for (const id of ['o1', 'o2', 'o3']) {
+      const data = { organisationId: id, kind: 'party', name: { ru: `Партия ${id}` }, effectiveDate: '2022-01-01' };
+      await plain.append(`organisation-${id}`, [{ id: `e-${id}`, type: 'OrganisationEstablished', data }], 'no_stream');
+    }
+    await plain.close();
+    let pages = 0;
+    const stopped = () =>
+      SqliteEventStore.open(file, {
+        projection: (db) =>
+          EmbeddedReadModels.open(db, {
+            pageSize: 1,
+            onProgress: () => {
+              if (++pages === 2) throw new Error('stopped midway');
+            },
+          }).inline,
+      });
+    expect(stopped).toThrow('stopped midway');
+    let models: EmbeddedReadModels | undefined;
+    const store = SqliteEventStore.open(file, { projection: (db) => (models = EmbeddedReadModels.open(db)).inline });
+    try {
+      expect(models!.position).toBe('3');
+      expect(models!.eventsApplied).toBe(3);
+      for (const id of ['o1', 'o2', 'o3']) {
+        expect(models!.reads.organisations.exists(id, '9999-12-31T23:59:59.999Z')).toBe(true);
+      }
+      const rows = store.db.prepare('SELECT count(*) FROM rm_org').pluck().get();
+      expect(rows).toBe(3); // one version each: nothing of the stopped rebuild stayed
+    } finally {
+      await store.close();
+    }
+  });
 });

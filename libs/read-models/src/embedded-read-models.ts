@@ -3,7 +3,7 @@ import { type InlineProjection } from '@baytaq/event-store';
 import { openProjector, type ReadModelState } from './open-projector';
 import { type RegistryProjector } from './projector';
 import { RegistryReads } from './registry-reads';
-import { embeddedStreamHistory, type ReplayOptions, replayEmbeddedLog } from './replay';
+import { embeddedStreamHistory, rebuildEmbeddedByStream, type ReplayOptions, replayEmbeddedLog } from './replay';
 import { createQueryIndexes } from './schema';
 
 /**
@@ -38,6 +38,7 @@ export class EmbeddedReadModels implements ReadModelState {
     const synchronous = db.pragma('synchronous', { simple: true });
     db.pragma('synchronous = NORMAL');
     try {
+      if (fresh) rebuildEmbeddedByStream(db, projector, options);
       replayEmbeddedLog(db, projector, options);
       if (fresh) createQueryIndexes(db);
     } finally {

@@ -85,6 +85,23 @@ export class RegistryProjector {
   /** Inside the caller's transaction. A throw leaves nothing of this call in memory. */
   apply(events: RecordedEvent[]): void {
     if (events.length === 0) return;
+    this.applyEvents(events);
+    this.writer.checkpoint(events[events.length - 1]!.position, events.length);
+    this.pendingCount += events.length;
+    this.pendingPosition = events[events.length - 1]!.position;
+  }
+
+  /**
+   * Every event of some streams, each stream's in order, without moving the checkpoint: a rebuild
+   * that reads the log stream by stream (and ends with `skipTo` the head it read up to). A stream's
+   * rows depend on its own events alone, so they come out as a replay in log order writes them.
+   */
+  applyStreams(events: RecordedEvent[]): void {
+    // Each stream comes whole, once: its folded state is not kept for later events.
+    if (events.length > 0) this.applyEvents(events, false);
+  }
+
+  private applyEvents(events: RecordedEvent[], keepStates = true): void {
     const local = new Map<string, StreamEntry>();
     const deltas: MemberDelta[] = [];
     // Events of one stream recorded at one moment (an append) are folded together: the states
@@ -95,11 +112,8 @@ export class RegistryProjector {
       this.applyGroup(events.slice(i, j), local, deltas);
       i = j;
     }
-    this.writer.checkpoint(events[events.length - 1]!.position, events.length);
-    this.pendingCount += events.length;
-    for (const [stream, entry] of local) this.pending.set(stream, entry);
+    if (keepStates) for (const [stream, entry] of local) this.pending.set(stream, entry);
     for (const d of deltas) this.pendingDeltas.push(d);
-    this.pendingPosition = events[events.length - 1]!.position;
   }
 
   /**

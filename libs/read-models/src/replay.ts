@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { type RecordedEvent, SqliteEventQueries } from '@baytaq/event-store';
 import { PROJECTED_PREFIXES } from './facts/stream-kinds';
 import { type RegistryProjector } from './projector';
+import { READ_MODEL_VERSION } from './schema';
 
 export interface ReplayProgress {
   done: number;
@@ -72,4 +73,107 @@ export function embeddedStreamHistory(db: Database): (stream: string, beforeRevi
   const queries = new SqliteEventQueries(db);
   return (stream, beforeRevision) =>
     beforeRevision <= 0 ? [] : queries.readStream(stream, { fromRevision: 0, maxCount: beforeRevision });
+}
+
+/** The column list of the events table, as SqliteEventQueries maps it. */
+interface EventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const toRecorded = (r: EventRow): RecordedEvent => ({
+  id: r.id,
+  stream: r.stream,
+  revision: r.revision,
+  position: String(r.position),
+  type: r.type,
+  data: JSON.parse(r.data),
+  metadata: JSON.parse(r.metadata),
+  recordedAt: r.recorded_at,
+});
+
+/** The first name after every name that starts with `prefix` ("person-" gives "person."). */
+const pastPrefix = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+/**
+ * Builds empty read models from the whole log, read stream by stream instead of in log order:
+ * each stream is folded once, from its first event to its last, and never read again (in log
+ * order, a person's events lie years apart, and their folded state has long left memory when the
+ * next one comes). A stream's rows depend on its own events alone, so the tables come out as a
+ * replay in log order writes them. While it runs the checkpoint carries version 0, so that a crash
+ * midway starts the rebuild again; it ends at the head of the log it read up to.
+ */
+export function rebuildEmbeddedByStream(
+  db: Database,
+  projector: RegistryProjector,
+  options: ReplayOptions = {},
+): number {
+  const pageSize = options.pageSize ?? 5_000;
+  const head = (db.prepare('SELECT max(position) FROM events').pluck().get() as number | null) ?? 0;
+  const total = db.prepare('SELECT count(*) FROM events WHERE position <= ?').pluck().get(head) as number;
+  const page = db.prepare(
+    `SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events
+     WHERE stream >= @from AND stream < @to AND position <= @head ORDER BY stream, revision LIMIT @limit`,
+  );
+  const wholeStream = db.prepare(
+    `SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events
+     WHERE stream = @stream AND position <= @head ORDER BY revision`,
+  );
+  const setVersion = db.prepare('UPDATE rm_checkpoint SET version = ? WHERE id = 1');
+  const applyPage = db.transaction((events: RecordedEvent[]) => projector.applyStreams(events));
+  const finish = db.transaction(() => {
+    projector.skipTo(String(head), total);
+    setVersion.run(READ_MODEL_VERSION);
+  });
+  const run = (step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      projector.rolledBack();
+      throw error;
+    }
+    projector.committed();
+  };
+  const started = process.hrtime.bigint();
+  let done = 0;
+  const progress = (count: number) => {
+    done += count;
+    const rate = done / Math.max(Number(process.hrtime.bigint() - started) / 1e9, 1e-9);
+    options.onProgress?.({ done, total, rate, secondsLeft: Math.max(total - done, 0) / rate });
+  };
+  setVersion.run(0);
+  for (const prefix of PROJECTED_PREFIXES) {
+    const to = pastPrefix(prefix);
+    for (let from = prefix; ;) {
+      const rows = page.all({ from, to, head, limit: pageSize }) as EventRow[];
+      if (rows.length === 0) break;
+      let events: RecordedEvent[];
+      const last = rows[rows.length - 1]!.stream;
+      if (rows.length < pageSize) events = rows.map(toRecorded);
+      else if (rows[0]!.stream === last) {
+        // One stream fills the page: it is read whole.
+        events = (wholeStream.all({ stream: last, head }) as EventRow[]).map(toRecorded);
+      } else {
+        // The page's last stream may go on beyond it: it starts the next page instead.
+        let end = rows.length;
+        while (rows[end - 1]!.stream === last) end -= 1;
+        events = rows.slice(0, end).map(toRecorded);
+      }
+      run(() => applyPage(events));
+      progress(events.length);
+      if (rows.length < pageSize) break;
+      const next = events[events.length - 1]!.stream;
+      from = next + '\u0000'; // the first name after it
+    }
+  }
+  run(() => finish());
+  progress(total - done);
+  return total;
 }

@@ -132,7 +132,13 @@ export class SqliteEventStore implements EventStore {
       if ((error as { code?: string }).code === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
       throw error;
     }
-    const writer = new SqliteWriter(db, options.projection?.(db));
+    let writer: SqliteWriter;
+    try {
+      writer = new SqliteWriter(db, options.projection?.(db));
+    } catch (error) {
+      db.close(); // a projection that cannot open leaves the file free for the next attempt
+      throw error;
+    }
     return new SqliteEventStore(
       db,
       (batch, at) => writer.commit(batch, at),

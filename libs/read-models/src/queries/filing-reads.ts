@@ -70,7 +70,8 @@ export class FilingReads {
     );
     this.changes = db.prepare(
       `SELECT event_id, stream, type, effective_date, recorded_at, actor, data, retracted_at, retraction_reason
-       FROM rm_history WHERE type IN (SELECT value FROM json_each(@types)) ORDER BY seq`,
+       FROM rm_history WHERE type IN (SELECT value FROM json_each(@types))
+       ORDER BY length(position), position`, // log order for either store's positions, however the rows were written
     );
   }
 
