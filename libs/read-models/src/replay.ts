@@ -75,29 +75,6 @@ export function embeddedStreamHistory(db: Database): (stream: string, beforeRevi
     beforeRevision <= 0 ? [] : queries.readStream(stream, { fromRevision: 0, maxCount: beforeRevision });
 }
 
-/** The column list of the events table, as SqliteEventQueries maps it. */
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
-const toRecorded = (r: EventRow): RecordedEvent => ({
-  id: r.id,
-  stream: r.stream,
-  revision: r.revision,
-  position: String(r.position),
-  type: r.type,
-  data: JSON.parse(r.data),
-  metadata: JSON.parse(r.metadata),
-  recordedAt: r.recorded_at,
-});
-
 /** The first name after every name that starts with `prefix` ("person-" gives "person."). */
 const pastPrefix = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
@@ -118,14 +95,7 @@ export function rebuildEmbeddedByStream(
   const pageSize = options.pageSize ?? 5_000;
   const head = (db.prepare('SELECT max(position) FROM events').pluck().get() as number | null) ?? 0;
   const total = db.prepare('SELECT count(*) FROM events WHERE position <= ?').pluck().get(head) as number;
-  const page = db.prepare(
-    `SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events
-     WHERE stream >= @from AND stream < @to AND position <= @head ORDER BY stream, revision LIMIT @limit`,
-  );
-  const wholeStream = db.prepare(
-    `SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events
-     WHERE stream = @stream AND position <= @head ORDER BY revision`,
-  );
+  const queries = new SqliteEventQueries(db);
   const setVersion = db.prepare('UPDATE rm_checkpoint SET version = ? WHERE id = 1');
   const applyPage = db.transaction((events: RecordedEvent[]) => projector.applyStreams(events));
   const finish = db.transaction(() => {
@@ -152,19 +122,18 @@ export function rebuildEmbeddedByStream(
   for (const prefix of PROJECTED_PREFIXES) {
     const to = pastPrefix(prefix);
     for (let from = prefix; ;) {
-      const rows = page.all({ from, to, head, limit: pageSize }) as EventRow[];
+      const rows = queries.readStreamRange(from, to, head, pageSize);
       if (rows.length === 0) break;
-      let events: RecordedEvent[];
+      let events = rows;
       const last = rows[rows.length - 1]!.stream;
-      if (rows.length < pageSize) events = rows.map(toRecorded);
-      else if (rows[0]!.stream === last) {
+      if (rows.length === pageSize && rows[0]!.stream === last) {
         // One stream fills the page: it is read whole.
-        events = (wholeStream.all({ stream: last, head }) as EventRow[]).map(toRecorded);
-      } else {
+        events = queries.readStreamRange(last, `${last}\u0000`, head, -1);
+      } else if (rows.length === pageSize) {
         // The page's last stream may go on beyond it: it starts the next page instead.
         let end = rows.length;
         while (rows[end - 1]!.stream === last) end -= 1;
-        events = rows.slice(0, end).map(toRecorded);
+        events = rows.slice(0, end);
       }
       run(() => applyPage(events));
       progress(events.length);

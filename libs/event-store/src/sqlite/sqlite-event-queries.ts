@@ -26,6 +26,7 @@ export class SqliteEventQueries {
   private readonly head: Statement<[], { position: number | null }>;
   private readonly lastRecorded: Statement<[], { recorded_at: string }>;
   private readonly filtered = new Map<string, Statement<unknown[], EventRow>>();
+  private byStream: Statement<[string, string, number, number], EventRow> | undefined;
 
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
@@ -110,6 +111,17 @@ export class SqliteEventQueries {
     if (prefixes) for (const p of prefixes) params.push(p.length, p);
     params.push(options.maxCount ?? NO_LIMIT);
     return statement.all(...params).map(toRecorded);
+  }
+
+  /**
+   * Events of the streams named from `from` (inclusive) to `to` (exclusive), stream by stream and
+   * each in revision order, up to position `upTo`: at most `limit` of them.
+   */
+  readStreamRange(from: string, to: string, upTo: number, limit: number): RecordedEvent[] {
+    this.byStream ??= this.db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream >= ? AND stream < ? AND position <= ? ORDER BY stream, revision LIMIT ?`,
+    );
+    return this.byStream.all(from, to, upTo, limit).map(toRecorded);
   }
 
   headPosition(): string | undefined {
