@@ -74,7 +74,16 @@ export interface SqliteWriterThreadOptions {
   };
 }
 
-type Commit = (batch: AppendRequest[], recordedAt: string) => AppendOutcome[] | Promise<AppendOutcome[]>;
+/** Where the batches go: the writer in this thread, or the writer thread. */
+interface Writer {
+  commit(batch: AppendRequest[], recordedAt: string): AppendOutcome[] | Promise<AppendOutcome[]>;
+  /** Closes what writes (and the file, when this thread writes). */
+  release(): Promise<void>;
+  /** Why nothing can be written any more, when that is so. */
+  readonly error?: Error | undefined;
+  /** How the connection that writes is set up. */
+  readonly settings: WriterSettings;
+}
 
 interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
@@ -107,11 +116,8 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(
     readonly db: Database.Database,
-    private readonly commitBatch: Commit,
-    private readonly release: () => Promise<void>,
+    private readonly writer: Writer,
     now: (() => Date) | undefined,
-    /** How the connection that writes is set up (journal mode, synchronous). */
-    readonly writerSettings: WriterSettings,
   ) {
     this.clock = new MonotonicClock(now);
     this.queries = new SqliteEventQueries(db);
@@ -139,13 +145,12 @@ export class SqliteEventStore implements EventStore {
       db.close(); // a projection that cannot open leaves the file free for the next attempt
       throw error;
     }
-    return new SqliteEventStore(
-      db,
-      (batch, at) => writer.commit(batch, at),
-      async () => void db.close(),
-      options.now,
-      writer.settings(),
-    );
+    const inThread: Writer = {
+      commit: (batch, at) => writer.commit(batch, at),
+      release: async () => void db.close(),
+      settings: writer.settings(),
+    };
+    return new SqliteEventStore(db, inThread, options.now);
   }
 
   /**
@@ -168,17 +173,19 @@ export class SqliteEventStore implements EventStore {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       configureReader(db);
       const writer = thread;
-      return new SqliteEventStore(
-        db,
-        (batch, at) => writer.commit(batch, at),
-        async () => {
+      const viaThread: Writer = {
+        commit: (batch, at) => writer.commit(batch, at),
+        release: async () => {
           await writer.close();
           db.close();
           lock.close();
         },
-        options.now,
-        started.settings,
-      );
+        get error() {
+          return writer.error;
+        },
+        settings: started.settings,
+      };
+      return new SqliteEventStore(db, viaThread, options.now);
     } catch (error) {
       await thread?.close();
       lock.close();
@@ -214,7 +221,7 @@ export class SqliteEventStore implements EventStore {
     let outcomes: AppendOutcome[] | Promise<AppendOutcome[]>;
     try {
       const requests = batch.map(({ stream, events, expected }) => ({ stream, events, expected }));
-      outcomes = this.commitBatch(requests, this.clock.nowIso());
+      outcomes = this.writer.commit(requests, this.clock.nowIso());
     } catch (error) {
       outcomes = batch.map(() => ({ error }));
     }
@@ -281,7 +288,13 @@ export class SqliteEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
+    if (this.writer.error) throw this.writer.error;
     this.queries.ping();
+  }
+
+  /** How the connection that writes is set up (journal mode, synchronous). */
+  get writerSettings(): WriterSettings {
+    return this.writer.settings;
   }
 
   /** Commits what is queued, then closes the file. */
@@ -291,7 +304,7 @@ export class SqliteEventStore implements EventStore {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     this.closed = true;
     this.signal.release();
-    await this.release();
+    await this.writer.release();
   }
 
   private assertOpen(): void {

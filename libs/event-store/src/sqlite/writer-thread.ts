@@ -109,6 +109,11 @@ export class WriterThread {
     );
   }
 
+  /** Why the thread can no longer write (it exited or failed), if it cannot. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
   async close(): Promise<void> {
     if (this.failure) return;
     const answer = this.next();
