@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
-import { RecentEvents } from './recent-events';
+import { CommittedEvent, RecentEvents } from './recent-events';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
 
@@ -59,7 +59,7 @@ describe('the recent events a sqlite store answers log reads from', () => {
       fc.property(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 1, max: 120 }), options, (seen, capacity, o) => {
         // A store that opened on `seen` events and committed the rest since, holding `capacity` of them.
         const recent = new RecentEvents(seen, capacity);
-        for (let i = seen; i < log.length; i += 13) recent.add(log.slice(i, i + 13));
+        for (let i = seen; i < log.length; i += 13) recent.add(log.slice(i, i + 13).map(CommittedEvent.of));
         const oldest = Math.max(seen, log.length - capacity);
         const answer = recent.read(o as ReadAllOptions);
         const after = Number(o.after ?? 0);
@@ -73,7 +73,7 @@ describe('the recent events a sqlite store answers log reads from', () => {
 
   it('hands out events no reader can change', () => {
     const recent = new RecentEvents(0);
-    recent.add(log.slice(0, 2));
+    recent.add(log.slice(0, 2).map(CommittedEvent.of));
     const [first] = recent.read({})!;
     expect(() => ((first!.data as { i: number }).i = 99)).toThrow(TypeError);
     expect(recent.read({})![0]!.data).toEqual({ i: 0 });

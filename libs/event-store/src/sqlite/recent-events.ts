@@ -10,7 +10,30 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function matches(event: RecordedEvent, filter: AllFilter | undefined): boolean {
+/**
+ * A committed event as the recent events hold it: what filters look at, and the event itself,
+ * parsed from its JSON only when a reader first asks for it (most are never asked for).
+ */
+export class CommittedEvent {
+  private parsed: RecordedEvent | undefined;
+
+  constructor(
+    readonly position: number,
+    readonly stream: string,
+    readonly type: string,
+    private readonly make: () => RecordedEvent,
+  ) {}
+
+  static of(event: RecordedEvent): CommittedEvent {
+    return new CommittedEvent(Number(event.position), event.stream, event.type, () => event);
+  }
+
+  get event(): RecordedEvent {
+    return (this.parsed ??= deepFreeze(this.make()));
+  }
+}
+
+function matches(event: CommittedEvent, filter: AllFilter | undefined): boolean {
   if (!filter) return true;
   if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
   if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.stream.startsWith(p))) return false;
@@ -20,11 +43,11 @@ function matches(event: RecordedEvent, filter: AllFilter | undefined): boolean {
 /**
  * The last events this process committed, in log order. The followers of the log (the in-memory
  * indexes, the feed, the read models of another process) ask after every commit for what is new
- * since they last looked: that is almost always here, and then costs no query and no JSON parse.
- * The events are frozen, since every reader gets the same objects.
+ * since they last looked: that is almost always here, and then costs no query, and no JSON parse
+ * but for the events a filter keeps. The events are frozen, since every reader gets the same objects.
  */
 export class RecentEvents {
-  private events: RecordedEvent[] = [];
+  private events: CommittedEvent[] = [];
   private start = 0;
   /** Every committed event after this position is held. */
   private coveredAfter: number;
@@ -32,7 +55,7 @@ export class RecentEvents {
 
   constructor(
     head: number,
-    private readonly capacity = 8192,
+    private readonly capacity = 4096,
   ) {
     this.coveredAfter = head;
     this.headPosition = head;
@@ -44,15 +67,15 @@ export class RecentEvents {
   }
 
   /** Events just committed, in log order. */
-  add(committed: RecordedEvent[]): void {
+  add(committed: CommittedEvent[]): void {
     for (const event of committed) {
-      this.events.push(deepFreeze(event));
-      this.headPosition = Number(event.position);
+      this.events.push(event);
+      this.headPosition = event.position;
     }
     const held = this.events.length - this.start;
     if (held > this.capacity) {
       this.start += held - this.capacity;
-      this.coveredAfter = Number(this.events[this.start - 1]!.position);
+      this.coveredAfter = this.events[this.start - 1]!.position;
       if (this.start > this.capacity) {
         this.events = this.events.slice(this.start);
         this.start = 0;
@@ -67,11 +90,10 @@ export class RecentEvents {
     const limit = options.maxCount === undefined || options.maxCount < 0 ? Infinity : options.maxCount;
     const out: RecordedEvent[] = [];
     if (limit === 0) return out;
-    let i = this.firstAfter(after);
-    for (; i < this.events.length; i++) {
+    for (let i = this.firstAfter(after); i < this.events.length; i++) {
       const event = this.events[i]!;
       if (!matches(event, options.filter)) continue;
-      out.push(event);
+      out.push(event.event);
       if (out.length >= limit) break;
     }
     return out;
@@ -83,7 +105,7 @@ export class RecentEvents {
     let hi = this.events.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (Number(this.events[mid]!.position) <= after) lo = mid + 1;
+      if (this.events[mid]!.position <= after) lo = mid + 1;
       else hi = mid;
     }
     return lo;

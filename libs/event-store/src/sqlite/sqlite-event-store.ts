@@ -21,16 +21,10 @@ import { compareSequencePositions } from '../sequence-position';
 import { GenerationalCache } from '../generational-cache';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, configureReader, migrateEventTables } from './sqlite-schema';
-import { RecentEvents } from './recent-events';
-import {
-  type AppendOutcome,
-  type AppendRequest,
-  type InlineProjection,
-  refusedByAnotherProcess,
-  SqliteWriter,
-} from './sqlite-writer';
+import { CommittedEvent, RecentEvents } from './recent-events';
+import { type AppendRequest, type InlineProjection, refusedByAnotherProcess, SqliteWriter } from './sqlite-writer';
 import { type WriterProjectionModule, type WriterSettings } from './writer-protocol';
-import { WriterThread } from './writer-thread';
+import { type BatchOutcome, WriterThread } from './writer-thread';
 
 export type { InlineProjection } from './sqlite-writer';
 
@@ -76,7 +70,7 @@ export interface SqliteWriterThreadOptions {
 
 /** Where the batches go: the writer in this thread, or the writer thread. */
 interface Writer {
-  commit(batch: AppendRequest[], recordedAt: string): AppendOutcome[] | Promise<AppendOutcome[]>;
+  commit(batch: AppendRequest[], recordedAt: string): BatchOutcome[] | Promise<BatchOutcome[]>;
   /** Closes what writes (and the file, when this thread writes). */
   release(): Promise<void>;
   /** Why nothing can be written any more, when that is so. */
@@ -146,7 +140,10 @@ export class SqliteEventStore implements EventStore {
       throw error;
     }
     const inThread: Writer = {
-      commit: (batch, at) => writer.commit(batch, at),
+      commit: (batch, at) =>
+        writer
+          .commit(batch, at)
+          .map((o) => (o.recorded ? { result: o.result, committed: o.recorded.map(CommittedEvent.of) } : o)),
       release: async () => void db.close(),
       settings: writer.settings(),
     };
@@ -218,7 +215,7 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    let outcomes: AppendOutcome[] | Promise<AppendOutcome[]>;
+    let outcomes: BatchOutcome[] | Promise<BatchOutcome[]>;
     try {
       const requests = batch.map(({ stream, events, expected }) => ({ stream, events, expected }));
       outcomes = this.writer.commit(requests, this.clock.nowIso());
@@ -236,11 +233,11 @@ export class SqliteEventStore implements EventStore {
     this.inFlight.add(done);
   }
 
-  private settle(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
+  private settle(batch: PendingAppend[], outcomes: BatchOutcome[]): void {
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
-      if (outcome.recorded) {
-        this.recent.add(outcome.recorded);
+      if (outcome.committed) {
+        this.recent.add(outcome.committed);
         const known = this.revisions.peek(pending.stream);
         if (known === undefined || known < outcome.result.revision) {
           this.revisions.set(pending.stream, outcome.result.revision);

@@ -1,8 +1,9 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../errors';
-import type { RecordedEvent } from '../event-store.port';
-import type { AppendOutcome, AppendRequest, SerializedEvent, WriteRequest } from './sqlite-writer';
+import type { AppendResult } from '../event-store.port';
+import { CommittedEvent } from './recent-events';
+import type { AppendRequest, SerializedEvent, WriteRequest } from './sqlite-writer';
 import { type FromWriter, fromWire, type ToWriter, type WriterInit, type WriterSettings } from './writer-protocol';
 
 /** Serialised once here: the writer stores this JSON, and the recorded events are parsed from it. */
@@ -20,26 +21,37 @@ function serialize(request: AppendRequest): SerializedRequest {
   };
 }
 
-/** The events an append stored, as the writer stored them: consecutive revisions and positions. */
-function recordedEvents(
+/**
+ * The events an append stored, as the writer stored them (consecutive revisions and positions),
+ * parsed from the JSON sent only if a reader of the log asks for them.
+ */
+function committedEvents(
   request: SerializedRequest,
   revision: number,
   position: string,
   recordedAt: string,
-): RecordedEvent[] {
+): CommittedEvent[] {
   const n = request.events.length;
   const last = Number(position);
-  return request.events.map((e, i) => ({
-    id: e.id,
-    stream: request.stream,
-    revision: revision - (n - 1 - i),
-    position: String(last - (n - 1 - i)),
-    type: e.type,
-    data: JSON.parse(e.json.data),
-    metadata: JSON.parse(e.json.metadata),
-    recordedAt,
-  }));
+  return request.events.map((e, i) => {
+    const at = last - (n - 1 - i);
+    return new CommittedEvent(at, request.stream, e.type, () => ({
+      id: e.id,
+      stream: request.stream,
+      revision: revision - (n - 1 - i),
+      position: String(at),
+      type: e.type,
+      data: JSON.parse(e.json.data),
+      metadata: JSON.parse(e.json.metadata),
+      recordedAt,
+    }));
+  });
 }
+
+/** What became of one append of a batch; `committed`: the events it stored (none for a retry). */
+export type BatchOutcome =
+  | { result: AppendResult; committed?: CommittedEvent[]; error?: undefined }
+  | { result?: undefined; committed?: undefined; error: unknown };
 
 /**
  * Starts the writer thread. Under ts-node-like loaders (the tests run the TypeScript sources) the
@@ -90,7 +102,7 @@ export class WriterThread {
     return { thread, report: first.report, settings: first.settings };
   }
 
-  async commit(requests: AppendRequest[], recordedAt: string): Promise<AppendOutcome[]> {
+  async commit(requests: AppendRequest[], recordedAt: string): Promise<BatchOutcome[]> {
     const appends = requests.map(serialize);
     const answer = this.next();
     this.worker.postMessage({ type: 'commit', appends, recordedAt } satisfies ToWriter);
@@ -103,7 +115,7 @@ export class WriterThread {
         : o.stored
           ? {
               result: o.result,
-              recorded: recordedEvents(appends[i]!, o.result.revision, o.result.position, recordedAt),
+              committed: committedEvents(appends[i]!, o.result.revision, o.result.position, recordedAt),
             }
           : { result: o.result },
     );
