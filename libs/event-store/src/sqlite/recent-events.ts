@@ -1,4 +1,5 @@
-import type { AllFilter, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import { matchesFilter } from '../append-check';
+import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { parseSequencePosition } from '../sequence-position';
 
 /** Freezes what a reader must not change: the same event objects are handed to every reader. */
@@ -31,13 +32,6 @@ export class CommittedEvent {
   get event(): RecordedEvent {
     return (this.parsed ??= deepFreeze(this.make()));
   }
-}
-
-function matches(event: CommittedEvent, filter: AllFilter | undefined): boolean {
-  if (!filter) return true;
-  if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.stream.startsWith(p))) return false;
-  return true;
 }
 
 /**
@@ -92,7 +86,7 @@ export class RecentEvents {
     if (limit === 0) return out;
     for (let i = this.firstAfter(after); i < this.events.length; i++) {
       const event = this.events[i]!;
-      if (!matches(event, options.filter)) continue;
+      if (!matchesFilter(event, options.filter)) continue;
       out.push(event.event);
       if (out.length >= limit) break;
     }
