@@ -33,6 +33,6 @@ import { WriteService } from './write.service';
     MeetingWriteHandler,
     EventLocator,
   ],
-  exports: [CommandRunner, RegistryClock, RelationsIndex],
+  exports: [CommandRunner, RegistryClock, RelationsIndex, WriteService, IdempotencyService, IinReservations],
 })
 export class WritesModule {}

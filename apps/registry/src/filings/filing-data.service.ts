@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import {
   buildLeadershipChanges,
   buildMemberList,
@@ -13,12 +12,9 @@ import {
 import { type AsOf, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { ProblemError } from '../http/problem';
-import { READ_MODELS, type ReadModelsHandle } from '../store/event-store.provider';
+import { ReadGate } from '../reads/read-gate';
 import { memberListData, structureNodes } from './filing-data.gather';
 import { type FilingRequest } from './filing-parameters';
-
-const CATCH_UP_MS = 5_000;
-const POLL_MS = 10;
 
 /**
  * Gathers what a filing shows from the read models, as of its day and as known at its moment,
@@ -27,14 +23,15 @@ const POLL_MS = 10;
 @Injectable()
 export class FilingDataService {
   constructor(
-    @Inject(READ_MODELS) private readonly models: ReadModelsHandle,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly gate: ReadGate,
     @Inject(REGISTRY_CONFIG) private readonly config: Pick<RegistryConfig, 'law2022Effective'>,
   ) {}
 
   async document(request: FilingRequest, issuedAt: string): Promise<FilingDocument> {
-    await this.caughtUp();
-    const reads = this.models.reads;
+    // Embedded read models hold every event recorded (projected in the append's transaction);
+    // fed from KurrentDB, they may lag: a filing as known at a moment must not miss one.
+    await this.gate.reachHead();
+    const reads = this.gate.reads;
     const { asOf, knownAt, from, to, organisationId } = request.parameters;
     const q: AsOf = { asOf, knownAt };
     const party = reads.organisations.list(q).find((o) => o.kind === 'party' && o.status === 'active');
@@ -77,25 +74,5 @@ export class FilingDataService {
       }
     }
     return { period, tenures, organisations, meetings };
-  }
-
-  /**
-   * A filing reads the read models as known at a moment: they must hold every event recorded by
-   * then. Embedded, they do (projected in the append's transaction); fed from KurrentDB, they may lag.
-   */
-  private async caughtUp(): Promise<void> {
-    const head = await this.store.headPosition();
-    if (head === undefined) return;
-    const deadline = Date.now() + CATCH_UP_MS;
-    for (;;) {
-      const current = this.models.position();
-      if (current !== undefined && this.store.comparePositions(current, head) >= 0) return;
-      if (Date.now() >= deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-    throw new ProblemError(
-      ProblemError.of(503, 'read.position_not_reached', 'The read models have not caught up with the log yet').problem,
-      { 'Retry-After': '1' },
-    );
   }
 }

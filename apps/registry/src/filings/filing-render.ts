@@ -22,7 +22,9 @@ export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(
 
 export async function renderFiling(doc: FilingDocument, format: FilingFormat): Promise<RenderedFiling> {
   const bytes = format === 'pdf' ? await renderPdf(doc) : format === 'csv' ? renderCsv(doc) : renderJson(doc);
-  return { bytes, contentType: CONTENT_TYPES[format], sha256: sha256Hex(bytes), dataSha256: dataHash(doc) };
+  const sha256 = sha256Hex(bytes);
+  // The JSON form is the canonical data itself: its hash is the data hash.
+  return { bytes, contentType: CONTENT_TYPES[format], sha256, dataSha256: format === 'json' ? sha256 : dataHash(doc) };
 }
 
 /** `structure-2024-06-01-ru.pdf`: ASCII only, so the header needs no RFC 8187 encoding. */

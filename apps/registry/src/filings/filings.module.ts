@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyService } from '../commands/idempotency.service';
-import { WriteService } from '../commands/write.service';
 import { WritesModule } from '../commands/writes.module';
+import { ReadsModule } from '../reads/reads.module';
 import { FilingDataService } from './filing-data.service';
 import { FilingPreviewsController } from './filing-previews.http.controller';
 import { FilingsController } from './filings.http.controller';
@@ -10,12 +9,11 @@ import { PendingChangesService } from './pending-changes.service';
 
 /**
  * Filings for the Ministry of Justice: previews, issues recorded in `filing-<uuid>` streams,
- * byte-for-byte regeneration and the changes not yet filed. WriteService and IdempotencyService
- * keep their state in the store, so this module's own instances answer like the write side's.
+ * byte-for-byte regeneration and the changes not yet filed.
  */
 @Module({
-  imports: [WritesModule],
+  imports: [WritesModule, ReadsModule],
   controllers: [FilingPreviewsController, FilingsController],
-  providers: [FilingDataService, FilingsService, PendingChangesService, WriteService, IdempotencyService],
+  providers: [FilingDataService, FilingsService, PendingChangesService],
 })
 export class FilingsModule {}

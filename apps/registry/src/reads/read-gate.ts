@@ -49,6 +49,15 @@ export class ReadGate {
     return last?.revision ?? null;
   }
 
+  /**
+   * Waits (at most 5 s) until the read models hold everything the log held when called: for an
+   * answer as known at a moment, which must not miss an event recorded by then.
+   */
+  async reachHead(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head !== undefined) await this.reach(head);
+  }
+
   private async reach(position: string): Promise<void> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
