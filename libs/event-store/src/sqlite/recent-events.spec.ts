@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { CommittedEvent, RecentEvents } from './recent-events';
-import { SqliteEventQueries } from './sqlite-event-queries';
+import { serializeEvents, SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
 
 const STREAMS = ['person-a', 'person-b', 'organisation-x', 'meeting-m', 'key-k'];
@@ -28,7 +28,7 @@ describe('the recent events a sqlite store answers log reads from', () => {
       const revision = (revisions.get(stream) ?? -1) + 1;
       revisions.set(stream, revision);
       const e = { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, type: TYPES[i % 3]!, data: { i } };
-      return queries.insert(e, stream, revision, '2026-01-01T00:00:00.000Z');
+      return queries.insert(serializeEvents([e])[0]!, stream, revision, '2026-01-01T00:00:00.000Z');
     });
   });
   afterAll(() => {

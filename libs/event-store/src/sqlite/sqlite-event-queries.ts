@@ -13,6 +13,22 @@ interface EventRow {
   recorded_at: string;
 }
 
+/** An event as the store keeps it: its data and metadata as the JSON that is stored. */
+export interface SerializedEvent {
+  id: string;
+  type: string;
+  json: { data: string; metadata: string };
+}
+
+/** Serialises events once, where they enter the store: a throw there fails that append alone. */
+export function serializeEvents(events: EventToAppend[]): SerializedEvent[] {
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    json: { data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata ?? {}) },
+  }));
+}
+
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 const NO_LIMIT = -1;
 
@@ -58,16 +74,8 @@ export class SqliteEventQueries {
     return this.revision.get(stream)?.revision ?? -1;
   }
 
-  /** Stores the event; its data and metadata as JSON, serialised here unless `json` has them already. */
-  insert(
-    event: Pick<EventToAppend, 'id' | 'type'> & Partial<EventToAppend>,
-    stream: string,
-    revision: number,
-    recordedAt: string,
-    json?: { data: string; metadata: string },
-  ): RecordedEvent {
-    const data = json?.data ?? JSON.stringify(event.data);
-    const metadata = json?.metadata ?? JSON.stringify(event.metadata ?? {});
+  insert(event: SerializedEvent, stream: string, revision: number, recordedAt: string): RecordedEvent {
+    const { data, metadata } = event.json;
     const info = this.insertRow.run(event.id, stream, revision, event.type, data, metadata, recordedAt);
     return {
       id: event.id,

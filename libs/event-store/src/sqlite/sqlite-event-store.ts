@@ -22,7 +22,14 @@ import { GenerationalCache } from '../generational-cache';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, configureReader, migrateEventTables } from './sqlite-schema';
 import { CommittedEvent, RecentEvents } from './recent-events';
-import { type AppendRequest, type InlineProjection, refusedByAnotherProcess, SqliteWriter } from './sqlite-writer';
+import {
+  type AppendRequest,
+  type InlineProjection,
+  refusedByAnotherProcess,
+  type SerializedEvent,
+  serializeEvents,
+  SqliteWriter,
+} from './sqlite-writer';
 import { type WriterProjectionModule, type WriterSettings } from './writer-protocol';
 import { type BatchOutcome, WriterThread } from './writer-thread';
 
@@ -111,6 +118,8 @@ export class SqliteEventStore implements EventStore {
   /** Batches sent to a writer thread and not yet answered. */
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
+  /** Set by `close`: from then on appends are refused, and what was queued is committed. */
+  private closing: Promise<void> | undefined;
 
   private constructor(
     readonly db: Database.Database,
@@ -195,14 +204,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreUnavailableError('the sqlite store is closed'));
+    if (this.closing) return Promise.reject(new StoreUnavailableError('the sqlite store is closed'));
+    let serialized: SerializedEvent[];
     try {
       validateAppend(stream, events, expected);
+      serialized = serializeEvents(events);
     } catch (error) {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ stream, events, expected, resolve, reject });
+      this.queue.push({ stream, events: serialized, expected, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -270,7 +281,12 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.recent.read(options) ?? this.queries.readAll(options);
+    const recent = this.recent.read(options);
+    if (recent) return recent;
+    // The writer thread commits before it answers: the file may hold a batch not yet acknowledged,
+    // which no reader may see before its appends are answered (nor beyond the head this store reports).
+    const head = this.recent.head;
+    return this.queries.readAll(options).filter((e) => Number(e.position) <= head);
   }
 
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
@@ -299,10 +315,17 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Commits what is queued, then closes the file. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     this.flush();
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    while (this.inFlight.size > 0 || this.queue.length > 0) {
+      await Promise.all(this.inFlight);
+      this.flush();
+    }
     this.closed = true;
     this.signal.release();
     await this.writer.release();

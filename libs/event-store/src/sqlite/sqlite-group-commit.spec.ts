@@ -60,6 +60,18 @@ describe.each(modes)('sqlite group commit, %s', (_mode, open) => {
     expect((await store.readStream(stream, { fromRevision: 2 })).map((e) => e.id)).toEqual(third.eventIds);
   });
 
+  it('fails an append whose data cannot be stored alone, not the appends sent with it', async () => {
+    const [good, bad] = [uniqueStream(), uniqueStream()];
+    const outcomes = await Promise.allSettled([
+      store.append(good, [event()], 'no_stream'),
+      store.append(bad, [event('Bad', { amount: 10n })], 'no_stream'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
+    expect(await store.readStream(good)).toHaveLength(1);
+    expect(await store.readStream(bad)).toEqual([]);
+  });
+
   it('writes a file in WAL mode with synchronous=FULL', () => {
     expect(store.writerSettings).toEqual({ journalMode: 'wal', synchronous: 2 });
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -83,7 +95,9 @@ describe.each(modes)('sqlite group commit, %s', (_mode, open) => {
   it('commits what is queued when closed', async () => {
     const stream = uniqueStream();
     const pending = store.append(stream, [event()], 'no_stream');
-    await store.close();
+    const closed = store.close();
+    await expect(store.append(uniqueStream(), [event()], 'no_stream')).rejects.toThrow(/closed/);
+    await closed;
     await expect(pending).resolves.toMatchObject({ revision: 0 });
     store = await open(join(dir, 'registry.sqlite'));
     expect(await store.readStream(stream)).toHaveLength(1);

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import { checkExpectedRevision, detectRetry } from '../append-check';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
-import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store.port';
+import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { GenerationalCache } from '../generational-cache';
-import { SqliteEventQueries } from './sqlite-event-queries';
+import { type SerializedEvent, SqliteEventQueries } from './sqlite-event-queries';
+
+export { type SerializedEvent, serializeEvents } from './sqlite-event-queries';
 import type { WriterSettings } from './writer-protocol';
 
 /**
@@ -19,23 +21,10 @@ export interface InlineProjection {
   rolledBack(): void;
 }
 
+/** One append, serialised once where it entered the store (a throw there fails it alone). */
 export interface AppendRequest {
   stream: string;
-  events: EventToAppend[];
-  expected: ExpectedRevision;
-}
-
-/** An event on its way to the writer thread: its data and metadata as the JSON that is stored. */
-export interface SerializedEvent {
-  id: string;
-  type: string;
-  json: { data: string; metadata: string };
-}
-
-/** An append whose events may come serialised already (from the main thread). */
-export interface WriteRequest {
-  stream: string;
-  events: Array<EventToAppend | SerializedEvent>;
+  events: SerializedEvent[];
   expected: ExpectedRevision;
 }
 
@@ -72,7 +61,7 @@ const STREAM_REVISIONS_KEPT = 200_000;
  */
 export class SqliteWriter {
   private readonly queries: SqliteEventQueries;
-  private readonly appendInTransaction: (request: WriteRequest, recordedAt: string) => AppendOutcome;
+  private readonly appendInTransaction: (request: AppendRequest, recordedAt: string) => AppendOutcome;
   /**
    * The last revision of streams, exact because this writer alone writes the file: it spares the
    * revision query of an append. Only committed revisions enter it; those of the batch being
@@ -86,7 +75,7 @@ export class SqliteWriter {
     private readonly projection: InlineProjection | undefined,
   ) {
     this.queries = new SqliteEventQueries(db);
-    this.appendInTransaction = db.transaction((request: WriteRequest, recordedAt: string) =>
+    this.appendInTransaction = db.transaction((request: AppendRequest, recordedAt: string) =>
       this.appendOne(request, recordedAt),
     );
   }
@@ -99,7 +88,7 @@ export class SqliteWriter {
   }
 
   /** Commits the batch, all recorded at `recordedAt`; an outcome per append, in order. */
-  commit(batch: WriteRequest[], recordedAt: string): AppendOutcome[] {
+  commit(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
     const outcomes =
       batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
     // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
@@ -112,7 +101,7 @@ export class SqliteWriter {
   }
 
   /** One append alone needs no savepoint: its transaction is its outcome. */
-  private commitAlone(request: WriteRequest, recordedAt: string): AppendOutcome {
+  private commitAlone(request: AppendRequest, recordedAt: string): AppendOutcome {
     try {
       return this.appendInTransaction(request, recordedAt);
     } catch (error) {
@@ -120,7 +109,7 @@ export class SqliteWriter {
     }
   }
 
-  private commitGroup(batch: WriteRequest[], recordedAt: string): AppendOutcome[] {
+  private commitGroup(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
     const outcomes: AppendOutcome[] = [];
     try {
       this.db.transaction(() => {
@@ -144,15 +133,11 @@ export class SqliteWriter {
    * The common case pays for no id lookup: a retry is looked for only once the append has
    * failed on its expected revision or on an event id that is stored already.
    */
-  private appendOne(request: WriteRequest, recordedAt: string): AppendOutcome {
+  private appendOne(request: AppendRequest, recordedAt: string): AppendOutcome {
     const { stream, events, expected } = request;
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
-    const recorded = events.map((e, i) =>
-      'json' in e
-        ? this.queries.insert(e, stream, current + 1 + i, recordedAt, e.json)
-        : this.queries.insert(e, stream, current + 1 + i, recordedAt),
-    );
+    const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);
@@ -163,7 +148,7 @@ export class SqliteWriter {
   }
 
   /** Runs after the failed append was rolled back: a retry of a stored append gets its original result. */
-  private afterFailure(request: WriteRequest, error: unknown): AppendOutcome {
+  private afterFailure(request: AppendRequest, error: unknown): AppendOutcome {
     const idTaken = sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.id');
     if (!(error instanceof WrongExpectedRevisionError) && !idTaken) return { error: storeError(error) };
     try {

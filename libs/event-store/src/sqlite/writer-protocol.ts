@@ -5,7 +5,7 @@ import {
   WrongExpectedRevisionError,
 } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
-import type { WriteRequest } from './sqlite-writer';
+import type { AppendRequest } from './sqlite-writer';
 
 /** Loaded by the writer thread: `module`'s export `name` opens the inline projection on its connection. */
 export interface WriterProjectionModule {
@@ -36,7 +36,7 @@ export type WireError =
 /** `stored`: this append stored its events (not a retry answered with an earlier append's result). */
 export type WireOutcome = { result: AppendResult; stored: boolean } | { error: WireError };
 
-export type ToWriter = { type: 'commit'; appends: WriteRequest[]; recordedAt: string } | { type: 'close' };
+export type ToWriter = { type: 'commit'; appends: AppendRequest[]; recordedAt: string } | { type: 'close' };
 
 export type FromWriter =
   | { type: 'progress'; line: string }

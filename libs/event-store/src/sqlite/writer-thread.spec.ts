@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import { event } from '../testing/conformance';
+import { serializeEvents } from './sqlite-event-queries';
 import { WriterThread } from './writer-thread';
 
 describe('the writer thread', () => {
@@ -14,11 +15,14 @@ describe('the writer thread', () => {
     const { thread, settings } = await WriterThread.start({ file: join(dir, 'a.sqlite') }, () => undefined);
     try {
       expect(settings).toEqual({ journalMode: 'wal', synchronous: 2 });
-      const first = thread.commit([{ stream: 's-1', events: [event(), event()], expected: 'no_stream' }], 't1');
+      const first = thread.commit(
+        [{ stream: 's-1', events: serializeEvents([event(), event()]), expected: 'no_stream' }],
+        't1',
+      );
       const second = thread.commit(
         [
-          { stream: 's-1', events: [event()], expected: 1 },
-          { stream: 's-1', events: [event()], expected: 0 },
+          { stream: 's-1', events: serializeEvents([event()]), expected: 1 },
+          { stream: 's-1', events: serializeEvents([event()]), expected: 0 },
         ],
         't2',
       );
@@ -42,8 +46,8 @@ describe('the writer thread', () => {
     await (thread as unknown as { worker: Worker }).worker.terminate();
     await new Promise((resolve) => setImmediate(resolve));
     expect(thread.error).toBeInstanceOf(StoreUnavailableError);
-    await expect(thread.commit([{ stream: 's', events: [event()], expected: 'any' }], 't')).rejects.toThrow(
-      /writer thread exited/,
-    );
+    await expect(
+      thread.commit([{ stream: 's', events: serializeEvents([event()]), expected: 'any' }], 't'),
+    ).rejects.toThrow(/writer thread exited/);
   });
 });

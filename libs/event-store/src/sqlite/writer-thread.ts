@@ -3,30 +3,15 @@ import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../errors';
 import type { AppendResult } from '../event-store.port';
 import { CommittedEvent } from './recent-events';
-import type { AppendRequest, SerializedEvent, WriteRequest } from './sqlite-writer';
+import type { AppendRequest } from './sqlite-writer';
 import { type FromWriter, fromWire, type ToWriter, type WriterInit, type WriterSettings } from './writer-protocol';
-
-/** Serialised once here: the writer stores this JSON, and the recorded events are parsed from it. */
-type SerializedRequest = Omit<WriteRequest, 'events'> & { events: SerializedEvent[] };
-
-function serialize(request: AppendRequest): SerializedRequest {
-  return {
-    stream: request.stream,
-    expected: request.expected,
-    events: request.events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      json: { data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata ?? {}) },
-    })),
-  };
-}
 
 /**
  * The events an append stored, as the writer stored them (consecutive revisions and positions),
  * parsed from the JSON sent only if a reader of the log asks for them.
  */
 function committedEvents(
-  request: SerializedRequest,
+  request: AppendRequest,
   revision: number,
   position: string,
   recordedAt: string,
@@ -102,8 +87,7 @@ export class WriterThread {
     return { thread, report: first.report, settings: first.settings };
   }
 
-  async commit(requests: AppendRequest[], recordedAt: string): Promise<BatchOutcome[]> {
-    const appends = requests.map(serialize);
+  async commit(appends: AppendRequest[], recordedAt: string): Promise<BatchOutcome[]> {
     const answer = this.next();
     this.worker.postMessage({ type: 'commit', appends, recordedAt } satisfies ToWriter);
     const message = await answer;
