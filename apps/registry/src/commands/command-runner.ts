@@ -104,8 +104,7 @@ export class CommandRunner {
   /**
    * The state after this append is the loaded one extended with its events: kept, so that the
    * next command on the stream reads nothing. Only when the append landed right after the state
-   * that was read (a retry answered with an earlier append's result did not). The events' data is
-   * the decider's own, stored as JSON without change (it holds no undefined values: see `compact`).
+   * that was read (a retry answered with an earlier append's result did not).
    */
   private remember<E extends DomainEvent, S extends WithHistory<E>>(
     stream: string,
@@ -118,7 +117,8 @@ export class CommandRunner {
     if (appendedRevision !== revision + events.length) return;
     const envelopes: Envelope<E>[] = events.map((e) => ({
       eventId: e.id,
-      event: { type: e.type, data: e.data } as unknown as E,
+      // Folded from the data as stored (a JSON round trip), as a read of the stream would give it.
+      event: { type: e.type, data: JSON.parse(JSON.stringify(e.data)) } as unknown as E,
     }));
     this.cache.set(stream, { state: extendStream(decider, state, envelopes), revision: appendedRevision });
   }
