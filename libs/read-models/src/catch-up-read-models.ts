@@ -48,11 +48,7 @@ export class CatchUpReadModels implements ReadModelState {
               );
             }
             try {
-              apply(event);
-              this.projector.committed();
-            } catch (error) {
-              this.projector.rolledBack();
-              throw error;
+              this.projector.commitIn(() => apply(event));
             } finally {
               this.prefetched.delete(event.stream);
             }

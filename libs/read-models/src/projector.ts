@@ -126,6 +126,17 @@ export class RegistryProjector {
     this.pendingCount += count;
   }
 
+  /** Runs `transaction` (which applies events and commits), then keeps or drops what it left in memory. */
+  commitIn(transaction: () => void): void {
+    try {
+      transaction();
+    } catch (error) {
+      this.rolledBack();
+      throw error;
+    }
+    this.committed();
+  }
+
   committed(): void {
     // `before` stays: two transactions within one millisecond are recorded at the same moment.
     for (const [stream, entry] of this.pending) this.cache.set(stream, entry);

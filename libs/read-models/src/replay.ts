@@ -30,6 +30,19 @@ function projectedReader(db: Database, pageSize: number) {
     page: (after: number): RecordedEvent[] => queries.readAll({ after: String(after), maxCount: pageSize, filter }),
     covered: (after: number, upTo: number) => covered.get(after, upTo) as number,
     head: () => (head.get() as number | null) ?? 0,
+    queries,
+  };
+}
+
+/** Counts events done and tells `onProgress` the rate and the time left. */
+function progressOf(total: number, onProgress: ReplayOptions['onProgress']): (count: number) => number {
+  const started = process.hrtime.bigint();
+  let done = 0;
+  return (count) => {
+    done += count;
+    const rate = done / Math.max(Number(process.hrtime.bigint() - started) / 1e9, 1e-9);
+    onProgress?.({ done, total, rate, secondsLeft: Math.max(total - done, 0) / rate });
+    return done;
   };
 }
 
@@ -46,24 +59,15 @@ export function replayEmbeddedLog(db: Database, projector: RegistryProjector, op
     projector.apply(events);
     if (covered > events.length) projector.skipTo(String(upTo), covered - events.length);
   });
-  const started = process.hrtime.bigint();
+  const progress = progressOf(total, options.onProgress);
   let done = 0;
   for (let after = start; after < end;) {
     const events = reader.page(after);
     const upTo = events.length > 0 ? Number(events[events.length - 1]!.position) : end;
     const covered = reader.covered(after, upTo);
-    try {
-      applyPage(events, upTo, covered);
-    } catch (error) {
-      projector.rolledBack();
-      throw error;
-    }
-    projector.committed();
+    projector.commitIn(() => applyPage(events, upTo, covered));
     after = upTo;
-    done += covered;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const rate = done / Math.max(seconds, 1e-9);
-    options.onProgress?.({ done, total, rate, secondsLeft: Math.max(total - done, 0) / rate });
+    done = progress(covered);
   }
   return done;
 }
@@ -93,31 +97,17 @@ export function rebuildEmbeddedByStream(
   options: ReplayOptions = {},
 ): number {
   const pageSize = options.pageSize ?? 5_000;
-  const head = (db.prepare('SELECT max(position) FROM events').pluck().get() as number | null) ?? 0;
-  const total = db.prepare('SELECT count(*) FROM events WHERE position <= ?').pluck().get(head) as number;
-  const queries = new SqliteEventQueries(db);
+  const { queries, ...reader } = projectedReader(db, pageSize);
+  const head = reader.head();
+  const total = reader.covered(0, head);
   const setVersion = db.prepare('UPDATE rm_checkpoint SET version = ? WHERE id = 1');
   const applyPage = db.transaction((events: RecordedEvent[]) => projector.applyStreams(events));
   const finish = db.transaction(() => {
     projector.skipTo(String(head), total);
     setVersion.run(READ_MODEL_VERSION);
   });
-  const run = (step: () => void) => {
-    try {
-      step();
-    } catch (error) {
-      projector.rolledBack();
-      throw error;
-    }
-    projector.committed();
-  };
-  const started = process.hrtime.bigint();
+  const progress = progressOf(total, options.onProgress);
   let done = 0;
-  const progress = (count: number) => {
-    done += count;
-    const rate = done / Math.max(Number(process.hrtime.bigint() - started) / 1e9, 1e-9);
-    options.onProgress?.({ done, total, rate, secondsLeft: Math.max(total - done, 0) / rate });
-  };
   setVersion.run(0);
   for (const prefix of PROJECTED_PREFIXES) {
     const to = pastPrefix(prefix);
@@ -135,14 +125,14 @@ export function rebuildEmbeddedByStream(
         while (rows[end - 1]!.stream === last) end -= 1;
         events = rows.slice(0, end);
       }
-      run(() => applyPage(events));
-      progress(events.length);
+      projector.commitIn(() => applyPage(events));
+      done = progress(events.length);
       if (rows.length < pageSize) break;
       const next = events[events.length - 1]!.stream;
       from = next + '\u0000'; // the first name after it
     }
   }
-  run(() => finish());
+  projector.commitIn(() => finish());
   progress(total - done);
   return total;
 }

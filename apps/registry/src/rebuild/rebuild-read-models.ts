@@ -28,19 +28,14 @@ export async function rebuildReadModels(
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     const models = CatchUpReadModels.open(file, remote);
     await models.start();
-    events = models.db.prepare('SELECT events FROM rm_checkpoint').pluck().get() as number;
+    events = models.eventsApplied;
     await models.close();
     await remote.close();
   } else {
     const store = SqliteEventStore.open(join(config.dataDir, EVENT_STORE_FILE), {
       projection: (db) => {
-        const models = EmbeddedReadModels.open(db, {
-          rebuild: true,
-          onProgress: (p) => {
-            events = p.done;
-            onProgress(p);
-          },
-        });
+        const models = EmbeddedReadModels.open(db, { rebuild: true, onProgress });
+        events = models.eventsApplied;
         return models.inline;
       },
     });

@@ -29,6 +29,8 @@ import {
   type SerializedEvent,
   serializeEvents,
   SqliteWriter,
+  sqliteCode,
+  STREAM_REVISIONS_KEPT,
 } from './sqlite-writer';
 import { type WriterProjectionModule, type WriterSettings } from './writer-protocol';
 import { type BatchOutcome, WriterThread } from './writer-thread';
@@ -41,9 +43,6 @@ export type { InlineProjection } from './sqlite-writer';
  * bench:commands 2 gave 3,160 to 3,230 commands/s, 3 gave 3,300 to 3,480, 4 gave 3,600, 8 gave 3,470.
  */
 const BATCHES_IN_FLIGHT = 4;
-
-/** Streams whose last revision the store keeps in memory: between half of it and all of it. */
-const STREAM_REVISIONS_KEPT = 200_000;
 
 /**
  * Keeps other processes out of a store whose connections do not lock it exclusively: a small
@@ -58,7 +57,7 @@ function lockFile(file: string): { close(): void } {
     db.prepare('INSERT INTO owner (pid) VALUES (?)').run(process.pid);
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw refusedByAnotherProcess(file.replace(/-lock$/, ''));
+    if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(file.replace(/-lock$/, ''));
     throw error;
   }
   return { close: () => db.close() };
@@ -142,7 +141,7 @@ export class SqliteEventStore implements EventStore {
       migrateEventTables(db);
     } catch (error) {
       db.close();
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
+      if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
       throw error;
     }
     let writer: SqliteWriter;

@@ -51,8 +51,8 @@ function storeError(error: unknown): unknown {
   return code ? new StoreUnavailableError(`sqlite: ${code}: ${(error as Error).message}`) : error;
 }
 
-/** Streams whose last revision the writer keeps in memory: between half of it and all of it. */
-const STREAM_REVISIONS_KEPT = 200_000;
+/** Streams whose last revision is kept in memory: between half of it and all of it. */
+export const STREAM_REVISIONS_KEPT = 200_000;
 
 /**
  * What writes the embedded store: a batch of appends in one transaction (one fsync), each inside
