@@ -11,7 +11,7 @@ import {
 import { DomainProblem } from './domain-problem';
 import { eventIdSource } from './deterministic-id';
 import { StreamStateCache } from './stream-state-cache';
-import { ENVELOPE_VERSION, type WriteContext } from './write-context';
+import { eventMetadata, type WriteContext } from './write-context';
 
 type DomainEvent = { type: string; data: object };
 
@@ -125,14 +125,6 @@ export class CommandRunner {
 
   private envelope(event: DomainEvent, id: string, write: WriteContext): EventToAppend {
     const data = event.data as JsonObject;
-    const metadata: JsonObject = {
-      schemaVersion: ENVELOPE_VERSION,
-      actor: write.actor,
-      correlationId: write.correlationId,
-      causationId: write.causationId,
-      effectiveDate: typeof data['effectiveDate'] === 'string' ? data['effectiveDate'] : (data['date'] ?? write.today),
-    };
-    if (write.idempotencyKey) metadata['idempotencyKey'] = write.idempotencyKey;
-    return { id, type: event.type, data, metadata };
+    return { id, type: event.type, data, metadata: eventMetadata(data, write) };
   }
 }

@@ -1,6 +1,6 @@
 import type { Envelope, LocalDate } from '@baytaq/domain';
 import type { EventStore, EventToAppend, JsonObject } from '@baytaq/event-store';
-import { ENVELOPE_VERSION } from '../commands/write-context';
+import { eventMetadata } from '../commands/write-context';
 
 /** Who wrote and why: the metadata the app gives every event (see CommandRunner). */
 export interface Cause {
@@ -60,15 +60,8 @@ export class EventWriter {
 
   private envelope(id: string, event: DomainEvent, cause: Cause): EventToAppend {
     const data = event.data as JsonObject;
-    const effectiveDate = data['effectiveDate'] ?? data['date'] ?? cause.today;
-    const metadata: JsonObject = {
-      schemaVersion: ENVELOPE_VERSION,
-      actor: GENERATOR_ACTOR,
-      correlationId: this.correlationId,
-      causationId: cause.causationId,
-      effectiveDate,
-    };
-    return { id, type: event.type, data, metadata };
+    const write = { actor: GENERATOR_ACTOR, correlationId: this.correlationId, ...cause };
+    return { id, type: event.type, data, metadata: eventMetadata(data, write) };
   }
 }
 
