@@ -1,16 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../apps/registry/src/config/registry-config';
-import { createApp } from '../../apps/registry/src/create-app';
 import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
 import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
 import { type PopoloExport } from '../../apps/registry/src/export/popolo.mapping';
 import { popoloValidator } from '../../apps/registry/src/export/testing/popolo-validator';
-import { readLog, runGenerator, TEST_IIN_SECRET } from '../generate/run-generator';
+import { registeredIins, startGeneratedApp } from '../generate/run-generator';
 import { client, expectStatus } from '../support/http';
-import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const S = SEED_IDS;
 const validate = popoloValidator();
@@ -177,29 +172,15 @@ describe('GET /v1/export/popolo on the seed story', () => {
 });
 
 describe('GET /v1/export/popolo on a generated party of about 240 organisations', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-popolo-'));
+  let t: TestApp | undefined;
   let app: NestFastifyApplication;
   let iins: string[];
 
   beforeAll(async () => {
-    const run = runGenerator(['--members', '600', '--seed', '5', '--data-dir', dataDir]);
-    expect([run.status, run.stderr]).toEqual([0, '']);
-    iins = (await readLog(dataDir))
-      .filter((e) => e.type === 'PersonRegistered')
-      .map((e) => (e.data['personal'] as { iin?: string }).iin ?? '')
-      .filter((iin) => iin !== '');
-    const env = {
-      REGISTRY_DATA_DIR: dataDir,
-      REGISTRY_IIN_SECRET: TEST_IIN_SECRET,
-      REGISTRY_ADMIN_KEY: TEST_ADMIN_KEY,
-    };
-    app = await createApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
-    await app.getHttpAdapter().getInstance().ready();
+    t = await startGeneratedApp(600, 5, (log) => (iins = registeredIins(log)));
+    app = t.app;
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => t?.close());
 
   it('answers well under a second, valid and without an IIN, on the day and with history', async () => {
     for (const query of ['', 'history=true']) {

@@ -1,10 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runGenerator, TEST_IIN_SECRET } from '../generate/run-generator';
+import { startGeneratedApp } from '../generate/run-generator';
 import { client, expectStatus } from '../support/http';
-import { startTestAppIn, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { rawGet, sectionsOf } from './filing-test-kit';
 
 /**
@@ -25,7 +22,6 @@ const full = (n: Name) => (n ? [n.surname, n.given, n.patronymic].filter(Boolean
 const ru = (n: { ru?: string; kk?: string }) => n.ru || n.kk || '';
 
 describe('filings on generated data', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-gen-filings-'));
   let t: TestApp | undefined;
   let app: NestFastifyApplication;
   const call = () => client(app, TEST_ADMIN_KEY);
@@ -37,15 +33,10 @@ describe('filings on generated data', () => {
   };
 
   beforeAll(async () => {
-    const run = runGenerator(['--members', '300', '--seed', '11', '--data-dir', dataDir]);
-    expect([run.status, run.stderr]).toEqual([0, '']);
-    t = await startTestAppIn(dataDir, { REGISTRY_IIN_SECRET: TEST_IIN_SECRET });
+    t = await startGeneratedApp(300, 11);
     app = t.app;
   }, 60_000);
-  afterAll(async () => {
-    if (t) await t.close();
-    else rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => t?.close());
 
   it('structure: every active branch of the tree, depth first, with its registration, head since and members', async () => {
     const doc = await preview('/v1/filings/structure');

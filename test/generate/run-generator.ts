@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '@baytaq/event-store';
+import { startTestAppIn, type TestApp } from '../support/test-app';
 
 const root = join(__dirname, '..', '..');
 const MAIN = join(root, 'apps/registry/src/generate/generate.main.ts');
@@ -38,4 +41,34 @@ export function byStream(log: RecordedEvent[]): Map<string, RecordedEvent[]> {
     else streams.set(event.stream, [event]);
   }
   return streams;
+}
+
+/**
+ * A party generated into a fresh data directory, then read (`onLog`, before the app locks the
+ * store) and served by the app; `close` removes the directory, which a failed start removes too.
+ */
+export async function startGeneratedApp(
+  members: number,
+  seed: number,
+  onLog: (log: RecordedEvent[]) => void = () => undefined,
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'baytaq-generated-'));
+  try {
+    const run = runGenerator(['--members', String(members), '--seed', String(seed), '--data-dir', dataDir]);
+    if (run.status !== 0 || run.stderr !== '')
+      throw new Error(`the generator exited with ${run.status}: ${run.stderr}`);
+    onLog(await readLog(dataDir));
+    return await startTestAppIn(dataDir, { REGISTRY_IIN_SECRET: TEST_IIN_SECRET });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The IINs of the people the log registered with one. */
+export function registeredIins(log: RecordedEvent[]): string[] {
+  return log
+    .filter((e) => e.type === 'PersonRegistered')
+    .map((e) => (e.data['personal'] as { iin?: string }).iin ?? '')
+    .filter((iin) => iin !== '');
 }
