@@ -17,7 +17,7 @@ import {
   type PersonState,
 } from '@baytaq/domain';
 import type { RecordedEvent } from '@baytaq/event-store';
-import { byStream, readLog, runGenerator } from './run-generator';
+import { byStream, readLog, registeredIins, runGenerator } from './run-generator';
 
 const envelopes = <E>(events: RecordedEvent[]): Envelope<E>[] =>
   events.map((e) => ({ eventId: e.id, event: { type: e.type, data: e.data } as unknown as E }));
@@ -129,7 +129,7 @@ describe('npm run generate: a synthetic party of 300 members, seed 7', () => {
 
   it('gives every person a valid, unique IIN, reserved as the app reserves it, and an obviously synthetic name', () => {
     const registered = ofType('PersonRegistered');
-    const iins = registered.map((e) => (e.data['personal'] as { iin: string }).iin);
+    const iins = registeredIins(registered);
     expect(iins.every((iin) => parseIin(iin).ok)).toBe(true);
     expect(new Set(iins).size).toBe(registered.length);
     const reservations = ofType('IinReserved', 'iin-');
@@ -160,9 +160,7 @@ describe('npm run generate: a synthetic party of 300 members, seed 7', () => {
     const second = runGenerator(['--members', '200', '--seed', '8', '--data-dir', dirs[1]!, '--force-append']);
     expect([second.status, second.stderr]).toEqual([0, '']);
     const both = await readLog(dirs[1]!);
-    const iins = both
-      .filter((e) => e.type === 'PersonRegistered')
-      .map((e) => (e.data['personal'] as { iin: string }).iin);
+    const iins = registeredIins(both);
     expect(iins).toHaveLength(500);
     expect(new Set(iins).size).toBe(500);
     expect(new Set(both.map((e) => e.id)).size).toBe(both.length);
