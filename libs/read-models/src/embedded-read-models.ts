@@ -12,14 +12,13 @@ import { createQueryIndexes } from './schema';
  * projections, or read models of another version, which are rebuilt).
  */
 export class EmbeddedReadModels implements ReadModelState {
-  readonly reads: RegistryReads;
   readonly inline: InlineProjection;
+  private queries: RegistryReads | undefined;
 
   private constructor(
     readonly db: Database,
     readonly projector: RegistryProjector,
   ) {
-    this.reads = new RegistryReads(db, projector.counts, () => projector.generation);
     this.inline = {
       apply: (_db, events) => projector.apply(events),
       committed: () => projector.committed(),
@@ -27,10 +26,15 @@ export class EmbeddedReadModels implements ReadModelState {
     };
   }
 
-  static open(db: Database, options: ReplayOptions & { rebuild?: boolean } = {}): EmbeddedReadModels {
+  /**
+   * `counts: false` leaves today's member counts unloaded: for a writer that answers no question
+   * (the service's writer thread, whose reader loads them itself).
+   */
+  static open(db: Database, options: ReplayOptions & { rebuild?: boolean; counts?: boolean } = {}): EmbeddedReadModels {
     const { projector, fresh } = openProjector(db, embeddedStreamHistory(db), {
       rebuild: options.rebuild,
       deferQueryIndexes: true,
+      counts: options.counts,
     });
     // A replay writes only what the log can give again: a crash in it may lose its last pages,
     // which the next start replays, so it need not wait for each page's fsync. Appends, which
@@ -45,6 +49,12 @@ export class EmbeddedReadModels implements ReadModelState {
       db.pragma(`synchronous = ${Number(synchronous)}`);
     }
     return new EmbeddedReadModels(db, projector);
+  }
+
+  /** The queries, prepared when first asked for. */
+  get reads(): RegistryReads {
+    this.queries ??= new RegistryReads(this.db, this.projector.counts, () => this.projector.generation);
+    return this.queries;
   }
 
   get eventsApplied(): number {

@@ -17,6 +17,7 @@ export interface ReadModelsReport {
  */
 export function openWriterThreadReadModels(db: Database, onProgress: (line: string) => void) {
   const models = EmbeddedReadModels.open(db, {
+    counts: false, // the main thread's reader loads them from the rows, and follows the reports
     onProgress: (p) => onProgress(`read models: ${p.done} of ${p.total} events`),
   });
   models.projector.reportDeltas();
