@@ -16,6 +16,8 @@ describe('npm run rebuild', () => {
     const officersBefore = expectStatus(
       await call('GET', `/v1/organisations/${SEED_IDS.region}/officers?asOf=2023-02-01`),
     );
+    const statistics = '/v1/statistics/membership?groupBy=branch&asOf=2024-06-01';
+    const countsBefore = expectStatus(await call('GET', statistics));
     const health = expectStatus(await call('GET', '/health')) as { checks: { readModels: { head: string } } };
     const head = Number(health.checks.readModels.head);
     await first.app.close(); // the service is stopped: the rebuild owns the file
@@ -30,6 +32,9 @@ describe('npm run rebuild', () => {
       await client(t.app, t.adminKey)('GET', `/v1/organisations/${SEED_IDS.region}/officers?asOf=2023-02-01`),
     );
     expect(officersAfter).toEqual(officersBefore);
+    // Counted at start from the rebuilt rows (before, they followed each commit): the same.
+    expect(expectStatus(await client(t.app, t.adminKey)('GET', statistics))).toEqual(countsBefore);
+    expect(JSON.stringify(countsBefore)).toContain('"count":');
     const posts = officersAfter['posts'] as Array<{ holders: unknown[] }>;
     expect(posts.flatMap((p) => p.holders).length).toBeGreaterThan(0);
   });
