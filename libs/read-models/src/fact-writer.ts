@@ -1,9 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type RecordedEvent } from '@baytaq/event-store';
-import { FACT_OWNERS, FACT_TABLES, type Fact, type FactTable } from './facts/fact-tables';
+import { FACT_TABLES, type Fact, type FactTable, ownerColumn } from './facts/fact-tables';
 import { type MemberDelta } from './member-counts';
 
-const PLACEMENT = { org: FACT_TABLES.placement.indexOf('org_id'), from: 6, to: 7 };
+const PLACEMENT = {
+  org: FACT_TABLES.placement.indexOf('org_id'),
+  from: FACT_TABLES.placement.indexOf('valid_from'),
+  to: FACT_TABLES.placement.indexOf('valid_to'),
+};
 
 /** The statements that write the read models: versions of facts, the history, revisions, deltas. */
 export class FactWriter {
@@ -18,14 +22,13 @@ export class FactWriter {
 
   constructor(db: Database) {
     for (const [table, columns] of Object.entries(FACT_TABLES) as Array<[FactTable, readonly string[]]>) {
-      // Closing a version passes the fact's first value as its owner.
-      if (columns[0] !== FACT_OWNERS[table]) throw new Error(`rm_${table}: the owner column must come first`);
+      // Closing a version passes the fact's first value: its owner.
+      const owner = ownerColumn(table);
       const cols = ['key', ...columns, 'recorded_from'];
       this.insertFact.set(
         table,
         db.prepare(`INSERT INTO rm_${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
       );
-      const owner = FACT_OWNERS[table];
       this.deleteOpened.set(
         table,
         db.prepare(
@@ -38,9 +41,7 @@ export class FactWriter {
       );
       this.closeFact.set(
         table,
-        db.prepare(
-          `UPDATE rm_${table} SET recorded_to = ? WHERE ${FACT_OWNERS[table]} = ? AND key = ? AND recorded_to IS NULL`,
-        ),
+        db.prepare(`UPDATE rm_${table} SET recorded_to = ? WHERE ${owner} = ? AND key = ? AND recorded_to IS NULL`),
       );
     }
     this.insertHistory = db.prepare(

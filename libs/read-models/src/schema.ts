@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FACT_INDEXES, FACT_TABLES, type FactTable } from './facts/fact-tables';
+import { FACT_QUERY_INDEXES, FACT_TABLES, type FactTable, ownerColumn } from './facts/fact-tables';
 
 /**
  * Raised whenever what the projections write changes: a store whose read models were built by
@@ -9,17 +9,16 @@ export const READ_MODEL_VERSION = 3;
 
 const table = (name: FactTable) => `rm_${name}`;
 
-/** The first index of each table (its owner's) is needed while writing; the others only by queries. */
+/** The owner's index (`_i0`) is needed while writing; the others (`_i1`…) only by queries. */
 function indexDdl(name: FactTable, which: 'owner' | 'queries'): string {
-  return FACT_INDEXES[name]
-    .map((cols, i) => ({ cols, i }))
-    .filter(({ i }) => (which === 'owner' ? i === 0 : i > 0))
-    .map(({ cols, i }) => `CREATE INDEX IF NOT EXISTS ${table(name)}_i${i} ON ${table(name)} (${cols.join(', ')});`)
-    .join('\n');
+  const index = (i: number, cols: string[]) =>
+    `CREATE INDEX IF NOT EXISTS ${table(name)}_i${i} ON ${table(name)} (${cols.join(', ')});`;
+  if (which === 'owner') return index(0, [ownerColumn(name)]);
+  return FACT_QUERY_INDEXES[name].map((cols, i) => index(i + 1, cols)).join('\n');
 }
 
 function factTableDdl(name: FactTable, queryIndexes: boolean): string {
-  const columns = FACT_TABLES[name].map((c) => `${c}`).join(', ');
+  const columns = FACT_TABLES[name].join(', ');
   return `
     CREATE TABLE IF NOT EXISTS ${table(name)} (
       key TEXT NOT NULL, ${columns}, recorded_from TEXT NOT NULL, recorded_to TEXT

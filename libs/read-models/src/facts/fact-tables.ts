@@ -54,32 +54,21 @@ export function fact(table: FactTable, key: string, values: Cell[]): Fact {
 }
 
 /**
- * The column naming what a fact belongs to; its index finds the open version of a fact to close
- * (owner and key), so the key needs no index of its own: one index less to write per row.
+ * The column naming what a fact belongs to: each table's first. Its index finds the open version
+ * of a fact to close (owner and key), so the key needs no index of its own: one index less to write.
  */
-export const FACT_OWNERS: Record<FactTable, string> = {
-  org: 'org_id',
-  org_name: 'org_id',
-  registration: 'org_id',
-  post: 'post_id',
-  tenure: 'tenure_id',
-  person: 'person_id',
-  person_token: 'person_id',
-  placement: 'person_id',
-  suspension: 'person_id',
-  meeting: 'meeting_id',
-};
+export const ownerColumn = (table: FactTable): string => FACT_TABLES[table][0];
 
-/** Columns queries look facts up by; the first of each table starts with its owner column. */
-export const FACT_INDEXES: Record<FactTable, string[][]> = {
-  org: [['org_id'], ['parent_id']],
-  org_name: [['org_id']],
-  registration: [['org_id']],
-  post: [['post_id'], ['org_id']],
-  tenure: [['tenure_id'], ['org_id', 'valid_from'], ['post_id'], ['person_id']],
-  person: [['person_id']],
-  person_token: [['person_id'], ['token']],
-  placement: [['person_id'], ['org_id', 'valid_from']],
-  suspension: [['person_id']],
-  meeting: [['meeting_id']],
+/** Columns queries look facts up by, besides the owner (whose index every table has). */
+export const FACT_QUERY_INDEXES: Record<FactTable, string[][]> = {
+  org: [['parent_id']],
+  org_name: [],
+  registration: [],
+  post: [['org_id']],
+  tenure: [['org_id', 'valid_from'], ['post_id'], ['person_id']],
+  person: [],
+  person_token: [['token']],
+  placement: [['org_id', 'valid_from']],
+  suspension: [],
+  meeting: [],
 };

@@ -112,17 +112,16 @@ export class FilingReads {
   /** Every entry of the organisations' logs of these types, in log order, as known now. */
   changesOfTypes(types: readonly string[]): RecordedChange[] {
     const rows = this.changes.all({ types: JSON.stringify(types) }) as Array<Record<string, string | null>>;
-    return rows
-      .filter((r) => r['stream']!.startsWith(STREAM_PREFIX))
-      .map((r) => ({
-        eventId: r['event_id']!,
-        organisationId: r['stream']!.slice(STREAM_PREFIX.length),
-        type: r['type']!,
-        effectiveDate: r['effective_date'] ?? null,
-        recordedAt: r['recorded_at']!,
-        actor: r['actor'] ?? null,
-        data: JSON.parse(r['data']!) as Record<string, unknown>,
-        retracted: r['retracted_at'] ? { at: r['retracted_at'], reason: r['retraction_reason'] ?? '' } : null,
-      }));
+    // rm_history holds organisation streams only (the projector writes no other).
+    return rows.map((r) => ({
+      eventId: r['event_id']!,
+      organisationId: r['stream']!.slice(STREAM_PREFIX.length),
+      type: r['type']!,
+      effectiveDate: r['effective_date'] ?? null,
+      recordedAt: r['recorded_at']!,
+      actor: r['actor'] ?? null,
+      data: JSON.parse(r['data']!) as Record<string, unknown>,
+      retracted: r['retracted_at'] ? { at: r['retracted_at'], reason: r['retraction_reason'] ?? '' } : null,
+    }));
   }
 }
