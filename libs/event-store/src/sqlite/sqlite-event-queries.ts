@@ -29,6 +29,26 @@ export function serializeEvents(events: EventToAppend[]): SerializedEvent[] {
   }));
 }
 
+/** A serialised event as stored at `position`, its JSON parsed. */
+export function recordedEvent(
+  event: SerializedEvent,
+  stream: string,
+  revision: number,
+  position: number,
+  recordedAt: string,
+): RecordedEvent {
+  return {
+    id: event.id,
+    stream,
+    revision,
+    position: String(position),
+    type: event.type,
+    data: JSON.parse(event.json.data),
+    metadata: JSON.parse(event.json.metadata),
+    recordedAt,
+  };
+}
+
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 const NO_LIMIT = -1;
 
@@ -77,16 +97,7 @@ export class SqliteEventQueries {
   insert(event: SerializedEvent, stream: string, revision: number, recordedAt: string): RecordedEvent {
     const { data, metadata } = event.json;
     const info = this.insertRow.run(event.id, stream, revision, event.type, data, metadata, recordedAt);
-    return {
-      id: event.id,
-      stream,
-      revision,
-      position: String(info.lastInsertRowid),
-      type: event.type,
-      data: JSON.parse(data),
-      metadata: JSON.parse(metadata),
-      recordedAt,
-    };
+    return recordedEvent(event, stream, revision, Number(info.lastInsertRowid), recordedAt);
   }
 
   readStream(stream: string, options: ReadStreamOptions): RecordedEvent[] {

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../errors';
 import type { AppendResult } from '../event-store.port';
 import { CommittedEvent } from './recent-events';
+import { recordedEvent } from './sqlite-event-queries';
 import type { AppendRequest } from './sqlite-writer';
 import { type FromWriter, fromWire, type ToWriter, type WriterInit, type WriterSettings } from './writer-protocol';
 
@@ -20,16 +21,9 @@ function committedEvents(
   const last = Number(position);
   return request.events.map((e, i) => {
     const at = last - (n - 1 - i);
-    return new CommittedEvent(at, request.stream, e.type, () => ({
-      id: e.id,
-      stream: request.stream,
-      revision: revision - (n - 1 - i),
-      position: String(at),
-      type: e.type,
-      data: JSON.parse(e.json.data),
-      metadata: JSON.parse(e.json.metadata),
-      recordedAt,
-    }));
+    return new CommittedEvent(at, request.stream, e.type, () =>
+      recordedEvent(e, request.stream, revision - (n - 1 - i), at, recordedAt),
+    );
   });
 }
 
