@@ -82,7 +82,7 @@ export class MemberAdmission {
       const asNewMember = registerAndAdmitDecider.decide(command, initialPersonState, context);
       if (!asNewMember.ok) return rejected(asNewMember.error);
       const holder = await this.registeredHolder(row.iin);
-      if (holder) return this.admitRegistered(holder, row, admit, write, mode.dryRun);
+      if (holder) return this.admitRegistered(holder, row, admit, write, mode.dryRun ? context : undefined);
       if (mode.dryRun) return { kind: 'would_admit' };
     }
     try {
@@ -100,7 +100,7 @@ export class MemberAdmission {
       const code = codeOf(error);
       if (code === 'iin.taken') {
         const holder = await this.registeredHolder(row.iin);
-        if (holder) return this.admitRegistered(holder, row, admit, write, false);
+        if (holder) return this.admitRegistered(holder, row, admit, write);
       }
       // The reservation's holder vanished, or this very row ran twice: once more, from the top.
       if (mayRetry && (code === 'iin.taken' || code === 'person.already_registered')) {
@@ -115,11 +115,11 @@ export class MemberAdmission {
     row: MemberRow,
     admit: AdmitMember,
     write: WriteContext,
-    dryRun: boolean,
+    /** Given for a dry run: the decision is only taken, in this context, and nothing is written. */
+    dryRunContext?: PersonContext,
   ): Promise<RowOutcome> {
     if (isPresent(holder.state, row)) return { kind: 'present' };
-    if (dryRun)
-      return verdict(personDecider.decide(admit, holder.state, await this.admissionContext(row, write.today)));
+    if (dryRunContext) return verdict(personDecider.decide(admit, holder.state, dryRunContext));
     try {
       await this.bus.execute(new PersonWrite(holder.personId, admit, write));
       return { kind: 'admitted' };
