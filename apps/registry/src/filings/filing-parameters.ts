@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isLocalDate } from '@baytaq/domain';
 import { FILING_KINDS, FILING_LANGS, type FilingKind, type FilingLang } from '@baytaq/filings';
@@ -26,7 +27,6 @@ export interface FilingRequest {
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isFilingKind = (value: string): value is FilingKind => (FILING_KINDS as readonly string[]).includes(value);
 
@@ -98,7 +98,7 @@ export async function resolveFilingRequest(
   if (kind === 'member-list') {
     const organisationId = text('organisationId');
     if (organisationId === undefined) fail('organisationId', 'isDefined', 'organisationId is required for member-list');
-    else if (!UUID.test(organisationId)) fail('organisationId', 'isUuid', 'organisationId must be a UUID');
+    else if (!isUUID(organisationId)) fail('organisationId', 'isUuid', 'organisationId must be a UUID');
     else parameters.organisationId = organisationId.toLowerCase();
   } else {
     forbid('organisationId', 'is only for member-list');

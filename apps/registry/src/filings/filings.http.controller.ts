@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,8 +15,6 @@ import { ApiIssueFiling } from './filings.openapi';
 import { FilingsService, type IssuedFiling, requestOf } from './filings.service';
 import { PendingChangesService } from './pending-changes.service';
 import { sendFiling } from './send-filing';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Issued filings: the compliance desk's record of what was sent to the justice bodies. */
 @ApiTags('filings')
@@ -100,7 +99,7 @@ export class FilingsController {
   }
 
   private async issued(id: string): Promise<IssuedFiling> {
-    const filing = UUID.test(id) ? await this.filings.record(id.toLowerCase()) : null;
+    const filing = isUUID(id) ? await this.filings.record(id.toLowerCase()) : null;
     if (filing) return filing;
     const what = isFilingKind(id) ? 'is a kind of filing: preview it with GET' : 'is no issued filing';
     throw ProblemError.of(404, 'filing.not_found', `${id} ${what}`, { id });

@@ -1,7 +1,7 @@
+import { isUUID } from 'class-validator';
 import type { OrganisationSummary } from '@baytaq/read-models';
 import type { RowRejection } from './import.events';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KATO = /^\d{9}$/;
 
 type Branch = Pick<OrganisationSummary, 'id' | 'kind' | 'kato' | 'established' | 'dissolved'>;
@@ -33,7 +33,7 @@ export class BranchDirectory {
       ok: false as const,
       rejection: { field: 'branch', code, message },
     });
-    if (UUID.test(value)) {
+    if (isUUID(value)) {
       const id = value.toLowerCase();
       return this.byId.has(id) ? { ok: true, id } : refuse('organisation.not_found', `no organisation ${id}`);
     }
