@@ -6,7 +6,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiResponse,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -15,7 +14,7 @@ import { ApiKeysService } from '../auth/api-keys.service';
 import { Principal } from '../auth/principal.decorator';
 import { PublicRead } from '../auth/roles.decorator';
 import type { AuthPrincipal } from '../auth/roles';
-import { ProblemDto } from '../shared-dto/problem.dto';
+import { ApiProblemResponses, ProblemDto } from '../shared-dto/problem.dto';
 import { EventFeedService } from './event-feed.service';
 import { EventFeedStreams } from './event-feed.streams';
 import { DEFAULT_FEED_LIMIT, EventFeedQuery, EventStreamQuery, typesOf } from './event-feed.query.dto';
@@ -30,14 +29,6 @@ const WHO_SEES_WHAT =
   "people's events (membership is personal data) and other streams need that role. The registry's bookkeeping " +
   '(idempotency records, API keys, IIN reservations) is never shown.';
 
-/** Problems are application/problem+json, as in the writes' documentation. */
-const problemResponse = (status: number, description: string) =>
-  ApiResponse({
-    status,
-    description,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
-  });
-
 const SSE_EXAMPLE =
   'id: 1042\nevent: TenureStarted\ndata: {"position":"1042","stream":"organisation-…","type":"TenureStarted",' +
   '"data":{…},"metadata":{…},"recordedAt":"2025-03-01T09:30:00.000Z","eventId":"…","revision":7}\n\n' +
@@ -49,8 +40,10 @@ const SSE_EXAMPLE =
 // The key is optional: no security requirement, or the API key (which then shows more).
 @ApiSecurity({})
 @ApiBearerAuth('apiKey')
-@problemResponse(401, '`auth.unauthenticated`: a key was sent, but it is unknown or revoked')
-@problemResponse(400, '`request.validation_failed`: a bad `limit` or `types`, or a position this log did not produce')
+@ApiProblemResponses([
+  [401, '`auth.unauthenticated`: a key was sent, but it is unknown or revoked'],
+  [400, '`request.validation_failed`: a bad `limit` or `types`, or a position this log did not produce'],
+])
 @Controller('v1/events')
 export class EventsController {
   constructor(
@@ -88,7 +81,7 @@ export class EventsController {
     description: 'An endless text/event-stream',
     content: { 'text/event-stream': { schema: { type: 'string' }, example: SSE_EXAMPLE } },
   })
-  @problemResponse(503, '`service.shutting_down`: reconnect (to another replica, or after the restart)')
+  @ApiProblemResponses([[503, '`service.shutting_down`: reconnect (to another replica, or after the restart)']])
   async stream(
     @Query() query: EventStreamQuery,
     @Headers('last-event-id') lastEventId: string | undefined,

@@ -1,19 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { FILING_LANGS } from '@baytaq/filings';
-import { ProblemDto } from '../shared-dto/problem.dto';
+import { ApiProblemResponses } from '../shared-dto/problem.dto';
 import { ISSUE_FILING_EXAMPLE, IssueFilingRequest } from './filing.dto';
 import { FILING_FORMATS } from './filing-parameters';
-
-const problems = (list: Array<[number, string]>) =>
-  list.map(([status, description]) =>
-    ApiResponse({
-      status,
-      description,
-      type: ProblemDto,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
-    }),
-  );
 
 /** The query and the answers of a preview; `own` adds the kind's own parameters. */
 export function ApiFilingPreview(...own: MethodDecorator[]): MethodDecorator {
@@ -29,7 +19,7 @@ export function ApiFilingPreview(...own: MethodDecorator[]): MethodDecorator {
         'The document (JSON: its canonical data; CSV: UTF-8 with BOM; PDF: A4). `Content-Disposition` names the file, ' +
         '`X-Data-SHA256` is the hash the PDF footer prints, `X-Content-SHA256` the hash of the bytes.',
     }),
-    ...problems([
+    ApiProblemResponses([
       [400, 'Invalid parameters (`errors[]` names them)'],
       [404, 'member-list: unknown organisation'],
       [422, '`filing.no_party` (no party on asOf), `filing.known_at_not_past`, `filing.not_a_branch`'],
@@ -46,7 +36,7 @@ export function ApiIssueFiling(): MethodDecorator {
       description: 'Repeat with the same key and body: the first answer, nothing issued twice',
     }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: "Recorded in the event's metadata" }),
-    ...problems([
+    ApiProblemResponses([
       [400, 'Malformed request or invalid fields (`errors[]` has their paths)'],
       [401, 'No valid API key'],
       [403, 'The key lacks the role compliance'],

@@ -1,16 +1,4 @@
-import {
-  applyDecorators,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -19,7 +7,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -33,7 +20,7 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config'
 import { ProblemError } from '../http/problem';
 import { encodeCursor, QueryReader, readPage, type Query as QueryString } from '../reads/read-params';
 import type { RejectedRow } from './import.events';
-import { ProblemDto } from '../shared-dto/problem.dto';
+import { ApiProblemResponses } from '../shared-dto/problem.dto';
 import { ImportAcceptedDto, ImportStatusDto } from './import.response.dto';
 import { newImportId } from './import-ids';
 import { IMPORT_UPLOAD_PATH, readUpload } from './import-upload';
@@ -48,19 +35,6 @@ const PROBLEMS: Array<[number, string]> = [
   [415, 'Neither text/csv nor multipart/form-data'],
   [422, 'Not UTF-8, a header without the required columns, an unclosed quote, no data rows'],
 ];
-
-function ApiUploadProblems(): MethodDecorator {
-  return applyDecorators(
-    ...PROBLEMS.map(([status, description]) =>
-      ApiResponse({
-        status,
-        description,
-        type: ProblemDto,
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
-      }),
-    ),
-  );
-}
 
 function readDryRun(value: unknown): boolean {
   if (value === undefined || value === 'false' || value === '0') return false;
@@ -109,7 +83,7 @@ export class ImportsController {
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Validate only: nothing is admitted' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat gets the first answer' })
   @ApiAcceptedResponse({ type: ImportAcceptedDto, description: 'Started; Location names the import' })
-  @ApiUploadProblems()
+  @ApiProblemResponses(PROBLEMS)
   async upload(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

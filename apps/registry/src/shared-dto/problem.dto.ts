@@ -72,7 +72,14 @@ export function ApiWrite(options: { body: Type<unknown>; example: WriteExample; 
             description: 'The revision (ETag) the write expects, e.g. "3"',
           }),
         ]),
-    ...PROBLEMS.map(([status, description]) =>
+    ApiProblemResponses(PROBLEMS),
+  );
+}
+
+/** Answers that are RFC 9457 problem details (`application/problem+json`), with what each means. */
+export function ApiProblemResponses(list: ReadonlyArray<readonly [number, string]>): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...list.map(([status, description]) =>
       ApiResponse({
         status,
         description,
