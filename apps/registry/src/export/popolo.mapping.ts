@@ -1,4 +1,4 @@
-import { type LatinName, type MultilingualName, type PersonName } from '@baytaq/domain';
+import { fullName, type LatinName, type MultilingualName, type PersonName } from '@baytaq/domain';
 import { type AsOf, type RegistryReads } from '@baytaq/read-models';
 
 type PopoloFacts = ReturnType<RegistryReads['popolo']['facts']>;
@@ -138,8 +138,6 @@ function membership(t: TenureFacts, role: string): PopoloMembership {
 }
 
 /** "Surname Given Patronymic", the order of Kazakhstani documents. */
-const fullName = (n: PersonName | LatinName) => [n.surname, n.given, n.patronymic].filter(Boolean).join(' ');
-
 const nameParts = (n: PersonName | LatinName) => ({
   family_name: n.surname,
   given_name: n.given,

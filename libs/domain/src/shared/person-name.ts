@@ -56,3 +56,8 @@ export function parsePersonName(input: PersonName, field = 'name'): Result<Perso
 export function parseLatinName(input: LatinName, field = 'latinName'): Result<LatinName> {
   return checkParts(input, LATIN, 'Latin', field);
 }
+
+/** "Surname Given Patronymic", the parts there are. */
+export function fullName(name: PersonName): string {
+  return [name.surname, name.given, name.patronymic].filter((part) => part !== undefined && part !== '').join(' ');
+}

@@ -59,13 +59,6 @@ export const BUILDER_TEXT = {
   },
 } as const satisfies Record<string, Localized>;
 
-// Hand-rolled rather than Intl, like the renderers: ICU data differs between Node builds.
-const GROUP_SEPARATOR: Readonly<Record<FilingLang, string>> = { ru: '\u00a0', kk: '\u00a0', en: ',' };
-
-export function groupDigits(value: number, lang: FilingLang): string {
-  return String(value).replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATOR[lang]);
-}
-
 export function builderText(
   key: keyof typeof BUILDER_TEXT,
   lang: FilingLang,

@@ -1,4 +1,4 @@
-import { type LocalDate, type MultilingualName, type PersonName } from '@baytaq/domain';
+import { fullName, type LocalDate, type MultilingualName, type PersonName } from '@baytaq/domain';
 import {
   type FilingDocument,
   type FilingKind,
@@ -43,7 +43,6 @@ export function nameIn(name: MultilingualName, lang: FilingLang): string {
 }
 
 /** As in the identity document, in every language of the filing: the justice bodies match it against it. */
-export function fullName(name: PersonName | null): string | null {
-  if (name === null) return null;
-  return [name.surname, name.given, name.patronymic].filter((part) => part !== undefined && part !== '').join(' ');
+export function fullNameOrNull(name: PersonName | null): string | null {
+  return name === null ? null : fullName(name);
 }

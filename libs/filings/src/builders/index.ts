@@ -1,4 +1,4 @@
-export { type FilingMoment, fullName, nameIn } from './filing-moment';
+export { type FilingMoment, fullNameOrNull, nameIn } from './filing-moment';
 export { nameSortKey } from './name-order';
 export { pairSuccessions, type SeatTenure, type Succession } from './succession';
 export { type LawRuleSet, lawRuleSets, ruleSetOn } from './law-rule-sets';

@@ -1,7 +1,7 @@
 import { type Basis, type MultilingualName, type PersonName } from '@baytaq/domain';
 import { type FilingDocument, type FilingPeriod, type FilingRow, type FilingSection } from '../filing-document';
 import { builderText, MEETING_KIND_TEXT, TENURE_END_REASON_TEXT, textOf } from './builder-phrases';
-import { type FilingMoment, filingDocument, fullName, nameIn } from './filing-moment';
+import { type FilingMoment, filingDocument, fullNameOrNull, nameIn } from './filing-moment';
 import { compareKeys, nameSortKey } from './name-order';
 import { pairSuccessions, type Succession } from './succession';
 
@@ -122,8 +122,8 @@ function changeRow(
     rowNumber,
     organisation,
     post,
-    previousHolder: c.previous ? fullName(c.previous.name) : null,
-    nextHolder: c.next ? fullName(c.next.name) : null,
+    previousHolder: c.previous ? fullNameOrNull(c.previous.name) : null,
+    nextHolder: c.next ? fullNameOrNull(c.next.name) : null,
     effectiveDate: c.date,
     method: c.next ? c.next.method : null,
     basis: basisText === '' ? null : basisText,

@@ -1,6 +1,7 @@
 import { regionsOn } from '@baytaq/domain';
 import { type FilingDocument, type FilingRow, type FilingSection } from '../filing-document';
-import { builderText, groupDigits } from './builder-phrases';
+import { groupedNumber } from '../render/cell-text';
+import { builderText } from './builder-phrases';
 import { type FilingMoment, filingDocument, nameIn } from './filing-moment';
 import { type LawRuleSet, ruleSetOn } from './law-rule-sets';
 
@@ -63,8 +64,8 @@ export function buildMembershipCompliance(moment: FilingMoment, data: Compliance
     {
       heading: builderText('partyMinimum', lang, {
         law,
-        party: groupDigits(rules.partyMinimum, lang),
-        region: groupDigits(rules.regionMinimum, lang),
+        party: groupedNumber(rules.partyMinimum, lang),
+        region: groupedNumber(rules.regionMinimum, lang),
       }),
       columns: PARTY_COLUMNS,
       rows: [

@@ -1,7 +1,7 @@
 import { type MultilingualName, type PersonName, topLevelRegion } from '@baytaq/domain';
 import { type FilingDocument, type FilingRow, type FilingSection } from '../filing-document';
 import { builderText } from './builder-phrases';
-import { type FilingMoment, filingDocument, fullName, nameIn } from './filing-moment';
+import { type FilingMoment, filingDocument, fullNameOrNull, nameIn } from './filing-moment';
 
 export interface StructureRegistration {
   readonly authority: string;
@@ -71,7 +71,7 @@ export function buildStructure(moment: FilingMoment, data: StructureData): Filin
 
 function structureRow(node: StructureNode, moment: FilingMoment, rowNumber: number): FilingRow<StructureKey> {
   const region = node.kato === null ? null : topLevelRegion(node.kato, moment.asOf);
-  const holder = node.head ? fullName(node.head.name) : null;
+  const holder = node.head ? fullNameOrNull(node.head.name) : null;
   const head =
     holder !== null && node.head?.method === 'acting' ? `${holder} (${builderText('acting', moment.lang)})` : holder;
   return {

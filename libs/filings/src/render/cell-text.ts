@@ -21,7 +21,8 @@ export function cellText(
   return enumerationLabel(column.values, value, lang) ?? value;
 }
 
-function groupedNumber(value: number, lang: FilingLang): string {
+/** A number with its digits grouped (and its decimal separator) as the language writes them. */
+export function groupedNumber(value: number, lang: FilingLang): string {
   const plain = String(value);
   if (/e/i.test(plain)) return plain;
   const [sign, digits] = plain.startsWith('-') ? ['-', plain.slice(1)] : ['', plain];
