@@ -3,12 +3,14 @@ import { rmSync } from 'node:fs';
 import { makeIin } from '@baytaq/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/registry/src/create-app';
+import { ROWS_IN_FLIGHT } from '../../apps/registry/src/imports/member-imports.service';
 import { client, expectStatus } from '../support/http';
 import { registryWrites } from '../support/registry-writes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { importClient, MEMBER_HEADER } from './import-client';
 
-const ROWS = 6000;
+/** More rows than the import keeps in flight, so that a stop always comes before the end. */
+const ROWS = ROWS_IN_FLIGHT + 2000;
 
 describe('member import across a shutdown (e2e)', () => {
   let t: TestApp;

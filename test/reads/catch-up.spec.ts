@@ -47,8 +47,12 @@ it('follows a log from its checkpoint and answers like a replay of it', async ()
   await until(() => models.position === live);
   await models.close();
 
+  // Reopened, they resume from their checkpoint: the log is followed from there, not from its start.
+  const follow = jest.spyOn(store, 'subscribeToAll');
   models = CatchUpReadModels.open(file, store);
   await models.start();
+  expect(follow.mock.calls[0]![0].after).toBe(live);
+  follow.mockRestore();
   await append(app.log.slice(half + 5));
   const head = await store.headPosition();
   await until(() => models.position === head);

@@ -51,7 +51,11 @@ describe('labels', () => {
   });
 
   it('titles every kind of filing and labels every code of the domain enumerations', () => {
-    expect(FILING_KINDS.map((kind) => kindTitle(kind, 'kk'))).toHaveLength(new Set(FILING_KINDS).size);
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      const titles = FILING_KINDS.map((kind) => kindTitle(kind, lang));
+      expect(titles.every((title) => title.trim() !== '')).toBe(true);
+      expect(new Set(titles).size).toBe(FILING_KINDS.length); // no two kinds share a title
+    }
     for (const code of ORGANISATION_KINDS) expect(enumerationLabel('organisationKind', code, 'kk')).toBeTruthy();
     for (const code of TENURE_METHODS) expect(enumerationLabel('tenureMethod', code, 'ru')).toBeTruthy();
     expect(enumerationLabel('tenureMethod', 'co_opted', 'en')).toBe('Co-opted');

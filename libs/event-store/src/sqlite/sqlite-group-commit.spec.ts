@@ -77,7 +77,7 @@ describe.each(modes)('sqlite group commit, %s', (_mode, open) => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
-  it('keeps committing while appends arrive during a commit, each acknowledged once stored', async () => {
+  it('acknowledges each of many appends arriving over several turns once, with a position of its own', async () => {
     const streams = Array.from({ length: 40 }, () => uniqueStream());
     const waves = await Promise.all(
       streams.map(async (s, i) => {
