@@ -3,8 +3,7 @@ import { type InlineProjection } from '@baytaq/event-store';
 import { openProjector, type ReadModelState } from './open-projector';
 import { type RegistryProjector } from './projector';
 import { RegistryReads } from './registry-reads';
-import { embeddedStreamHistory, rebuildEmbeddedByStream, type ReplayOptions, replayEmbeddedLog } from './replay';
-import { createQueryIndexes } from './schema';
+import { embeddedStreamHistory, type RebuildOptions, rebuildEmbeddedByStream, replayEmbeddedLog } from './replay';
 
 /**
  * The read models in the embedded store's file, fed inline: in the transaction of each append.
@@ -30,10 +29,13 @@ export class EmbeddedReadModels implements ReadModelState {
    * `counts: false` leaves today's member counts unloaded: for a writer that answers no question
    * (the service's writer thread, whose reader loads them itself).
    */
-  static open(db: Database, options: ReplayOptions & { rebuild?: boolean; counts?: boolean } = {}): EmbeddedReadModels {
+  static open(
+    db: Database,
+    options: RebuildOptions & { rebuild?: boolean; counts?: boolean } = {},
+  ): EmbeddedReadModels {
     const { projector, fresh } = openProjector(db, embeddedStreamHistory(db), {
       rebuild: options.rebuild,
-      deferQueryIndexes: true,
+      deferIndexes: true,
       counts: options.counts,
     });
     // A replay writes only what the log can give again: a crash in it may lose its last pages,
@@ -44,7 +46,6 @@ export class EmbeddedReadModels implements ReadModelState {
     try {
       if (fresh) rebuildEmbeddedByStream(db, projector, options);
       replayEmbeddedLog(db, projector, options);
-      if (fresh) createQueryIndexes(db);
     } finally {
       db.pragma(`synchronous = ${Number(synchronous)}`);
     }

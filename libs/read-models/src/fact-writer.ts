@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type RecordedEvent } from '@baytaq/event-store';
-import { FACT_TABLES, type Fact, type FactTable, ownerColumn } from './facts/fact-tables';
+import { type Cell, FACT_TABLES, type Fact, type FactTable, ownerColumn, sameValues } from './facts/fact-tables';
 import { type MemberDelta } from './member-counts';
 
 const PLACEMENT = {
@@ -9,51 +9,57 @@ const PLACEMENT = {
   to: FACT_TABLES.placement.indexOf('valid_to'),
 };
 
-/** The statements that write the read models: versions of facts, the history, revisions, deltas. */
-export class FactWriter {
-  private readonly insertFact = new Map<FactTable, Statement>();
-  private readonly closeFact = new Map<FactTable, Statement>();
-  private readonly insertHistory: Statement;
-  private readonly retractHistory: Statement;
-  private readonly deleteOpened = new Map<FactTable, Statement>();
-  private readonly reopen = new Map<FactTable, Statement>();
-  private readonly insertDelta: Statement;
-  private readonly advance: Statement;
+/** The columns of rm_history a projector writes (a retraction fills the last two later). */
+export const HISTORY_COLUMNS = [
+  'stream',
+  'revision',
+  'event_id',
+  'position',
+  'type',
+  'effective_date',
+  'recorded_at',
+  'actor',
+  'data',
+] as const;
 
-  constructor(db: Database) {
-    for (const [table, columns] of Object.entries(FACT_TABLES) as Array<[FactTable, readonly string[]]>) {
-      // Closing a version passes the fact's first value: its owner.
-      const owner = ownerColumn(table);
-      const cols = ['key', ...columns, 'recorded_from'];
-      this.insertFact.set(
-        table,
-        db.prepare(`INSERT INTO rm_${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
-      );
-      this.deleteOpened.set(
-        table,
-        db.prepare(
-          `DELETE FROM rm_${table} WHERE ${owner} = ? AND key = ? AND recorded_from = ? AND recorded_to IS NULL`,
-        ),
-      );
-      this.reopen.set(
-        table,
-        db.prepare(`UPDATE rm_${table} SET recorded_to = NULL WHERE ${owner} = ? AND key = ? AND recorded_to = ?`),
-      );
-      this.closeFact.set(
-        table,
-        db.prepare(`UPDATE rm_${table} SET recorded_to = ? WHERE ${owner} = ? AND key = ? AND recorded_to IS NULL`),
-      );
-    }
-    this.insertHistory = db.prepare(
-      `INSERT INTO rm_history (stream, revision, event_id, position, type, effective_date, recorded_at, actor, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.retractHistory = db.prepare(
-      'UPDATE rm_history SET retracted_at = ?, retraction_reason = ? WHERE event_id = ? AND retracted_at IS NULL',
-    );
-    this.insertDelta = db.prepare('INSERT INTO rm_member_delta (org_id, day, recorded_at, delta) VALUES (?, ?, ?, ?)');
-    this.advance = db.prepare('UPDATE rm_checkpoint SET position = ?, events = events + ? WHERE id = 1');
-  }
+export const DELTA_COLUMNS = ['org_id', 'day', 'recorded_at', 'delta'] as const;
+
+function historyRow(event: RecordedEvent, effectiveDate: string | null): Cell[] {
+  const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
+  const data = JSON.stringify(event.data);
+  return [
+    event.stream,
+    event.revision,
+    event.id,
+    event.position,
+    event.type,
+    effectiveDate,
+    event.recordedAt,
+    actor,
+    data,
+  ];
+}
+
+/**
+ * What the projector writes, whatever it writes into: versions of facts, an organisation's
+ * history and the member deltas. This class decides which versions close and open; the
+ * subclasses write them (`FactWriter` into the tables, `BufferedFactWriter` into rows in memory).
+ */
+export abstract class FactSink {
+  /** Opens a version of the fact at `at`. */
+  protected abstract open(f: Fact, at: string): void;
+  /** Closes the open version of the fact at `at`. */
+  protected abstract close(f: Fact, at: string): void;
+  /** Removes the version of the fact opened at `at` and still open. */
+  protected abstract removeOpened(f: Fact, at: string): void;
+  /** Opens again the version of the fact closed at `at`. */
+  protected abstract reopen(f: Fact, at: string): void;
+  /** One row of the member-delta ledger. */
+  protected abstract delta(orgId: string, day: string, at: string, delta: number): void;
+  /** An organisation's event, for its history. */
+  abstract history(event: RecordedEvent, effectiveDate: string | null): void;
+  /** Marks the history row of a retracted event. */
+  abstract retraction(targetId: string, reason: string, recordedAt: string): void;
 
   /**
    * Writes what changed between two fact sets of a stream, at `recordedAt`: a version that
@@ -63,14 +69,14 @@ export class FactWriter {
     const deltas: MemberDelta[] = [];
     for (const [id, prev] of before) {
       const next = after.get(id);
-      if (next && next.sig === prev.sig) continue;
-      this.closeFact.get(prev.table)!.run(recordedAt, prev.values[0], prev.key);
+      if (next && sameValues(next, prev)) continue;
+      this.close(prev, recordedAt);
       if (prev.table === 'placement') this.placementDeltas(prev, -1, recordedAt, deltas);
     }
     for (const [id, next] of after) {
       const prev = before.get(id);
-      if (prev && prev.sig === next.sig) continue;
-      this.insertFact.get(next.table)!.run(next.key, ...next.values, recordedAt);
+      if (prev && sameValues(prev, next)) continue;
+      this.open(next, recordedAt);
       if (next.table === 'placement') this.placementDeltas(next, +1, recordedAt, deltas);
     }
     return deltas;
@@ -85,14 +91,14 @@ export class FactWriter {
     const deltas: MemberDelta[] = [];
     for (const [id, next] of after) {
       const prev = before.get(id);
-      if (prev && prev.sig === next.sig) continue;
-      this.deleteOpened.get(next.table)!.run(next.values[0], next.key, recordedAt);
+      if (prev && sameValues(prev, next)) continue;
+      this.removeOpened(next, recordedAt);
       if (next.table === 'placement') this.placementDeltas(next, -1, recordedAt, deltas);
     }
     for (const [id, prev] of before) {
       const next = after.get(id);
-      if (next && next.sig === prev.sig) continue;
-      this.reopen.get(prev.table)!.run(prev.values[0], prev.key, recordedAt);
+      if (next && sameValues(next, prev)) continue;
+      this.reopen(prev, recordedAt);
       if (prev.table === 'placement') this.placementDeltas(prev, +1, recordedAt, deltas);
     }
     return deltas;
@@ -104,23 +110,71 @@ export class FactWriter {
     const to = f.values[PLACEMENT.to] as string | null;
     out.push({ orgId, day: from, delta: sign });
     if (to !== null) out.push({ orgId, day: to, delta: -sign });
-    this.insertDelta.run(orgId, from, recordedAt, sign);
-    if (to !== null) this.insertDelta.run(orgId, to, recordedAt, -sign);
+    this.delta(orgId, from, recordedAt, sign);
+    if (to !== null) this.delta(orgId, to, recordedAt, -sign);
+  }
+}
+
+/** Writes versions, history and deltas into the read-model tables, statement by statement. */
+export class FactWriter extends FactSink {
+  private readonly insertFact = new Map<FactTable, Statement>();
+  private readonly closeFact = new Map<FactTable, Statement>();
+  private readonly deleteOpened = new Map<FactTable, Statement>();
+  private readonly reopenFact = new Map<FactTable, Statement>();
+  private readonly insertHistory: Statement;
+  private readonly retractHistory: Statement;
+  private readonly insertDelta: Statement;
+  private readonly advance: Statement;
+
+  constructor(db: Database) {
+    super();
+    for (const [table, columns] of Object.entries(FACT_TABLES) as Array<[FactTable, readonly string[]]>) {
+      // Closing a version passes the fact's first value: its owner.
+      const owner = ownerColumn(table);
+      this.insertFact.set(table, db.prepare(insertSql(`rm_${table}`, ['key', ...columns, 'recorded_from'], 1)));
+      this.deleteOpened.set(
+        table,
+        db.prepare(
+          `DELETE FROM rm_${table} WHERE ${owner} = ? AND key = ? AND recorded_from = ? AND recorded_to IS NULL`,
+        ),
+      );
+      this.reopenFact.set(
+        table,
+        db.prepare(`UPDATE rm_${table} SET recorded_to = NULL WHERE ${owner} = ? AND key = ? AND recorded_to = ?`),
+      );
+      this.closeFact.set(
+        table,
+        db.prepare(`UPDATE rm_${table} SET recorded_to = ? WHERE ${owner} = ? AND key = ? AND recorded_to IS NULL`),
+      );
+    }
+    this.insertHistory = db.prepare(insertSql('rm_history', HISTORY_COLUMNS, 1));
+    this.retractHistory = db.prepare(RETRACT_HISTORY_SQL);
+    this.insertDelta = db.prepare(insertSql('rm_member_delta', DELTA_COLUMNS, 1));
+    this.advance = db.prepare('UPDATE rm_checkpoint SET position = ?, events = events + ? WHERE id = 1');
+  }
+
+  protected open(f: Fact, at: string): void {
+    this.insertFact.get(f.table)!.run(f.key, ...f.values, at);
+  }
+
+  protected close(f: Fact, at: string): void {
+    this.closeFact.get(f.table)!.run(at, f.values[0], f.key);
+  }
+
+  protected removeOpened(f: Fact, at: string): void {
+    this.deleteOpened.get(f.table)!.run(f.values[0], f.key, at);
+  }
+
+  protected reopen(f: Fact, at: string): void {
+    this.reopenFact.get(f.table)!.run(f.values[0], f.key, at);
+  }
+
+  protected delta(orgId: string, day: string, at: string, delta: number): void {
+    this.insertDelta.run(orgId, day, at, delta);
   }
 
   history(event: RecordedEvent, effectiveDate: string | null): void {
-    const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
-    this.insertHistory.run(
-      event.stream,
-      event.revision,
-      event.id,
-      event.position,
-      event.type,
-      effectiveDate,
-      event.recordedAt,
-      actor,
-      JSON.stringify(event.data),
-    );
+    this.insertHistory.run(historyRow(event, effectiveDate));
   }
 
   retraction(targetId: string, reason: string, recordedAt: string): void {
@@ -129,5 +183,191 @@ export class FactWriter {
 
   checkpoint(position: string, events: number): void {
     this.advance.run(position, events);
+  }
+}
+
+const RETRACT_HISTORY_SQL =
+  'UPDATE rm_history SET retracted_at = ?, retraction_reason = ? WHERE event_id = ? AND retracted_at IS NULL';
+
+function insertSql(table: string, columns: readonly string[], rows: number): string {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+}
+
+/**
+ * Rows of whole streams, every version complete with its `recorded_to`: what a rebuild folds and
+ * then inserts in bulk (`RowInserter`), in this thread or another. Each array is flat, a row after
+ * another, of the widths below.
+ */
+export interface FactRows {
+  /** Per table: key, the table's columns, recorded_from, recorded_to. */
+  facts: Record<FactTable, Cell[]>;
+  /** `HISTORY_COLUMNS`, then retracted_at and retraction_reason. */
+  history: Cell[];
+  /** `DELTA_COLUMNS`. */
+  deltas: Cell[];
+  /** Retractions of events whose history rows are not among these: target, reason, recorded at. */
+  retractions: Array<[string, string, string]>;
+}
+
+const factWidth = (table: FactTable) => FACT_TABLES[table].length + 3;
+
+/** A map per table, of a fact's key. */
+const keyMaps = () =>
+  Object.fromEntries(Object.keys(FACT_TABLES).map((t) => [t, new Map<string, number>()])) as unknown as Record<
+    FactTable,
+    Map<string, number>
+  >;
+const HISTORY_WIDTH = HISTORY_COLUMNS.length + 2;
+
+const emptyFacts = (): Record<FactTable, Cell[]> =>
+  Object.fromEntries(Object.keys(FACT_TABLES).map((t) => [t, []])) as unknown as Record<FactTable, Cell[]>;
+
+/**
+ * Keeps the rows in memory instead of writing them, and closes versions in place: a rebuild of
+ * empty tables then writes each row once, with no update and no index to find it by. Every version
+ * it closes or removes must have been opened since the last `take`: whole streams, each from its
+ * first event.
+ */
+export class BufferedFactWriter extends FactSink {
+  private rows = emptyFacts();
+  private history_: Cell[] = [];
+  private deltas: Cell[] = [];
+  private retractions: FactRows['retractions'] = [];
+  /** Where the open version of each fact of the current stream starts in its table's rows, and its last closed one. */
+  private readonly opened = keyMaps();
+  private readonly closed = keyMaps();
+  private readonly keyMaps = [...Object.values(this.opened), ...Object.values(this.closed)];
+  private readonly removed = new Map<FactTable, Set<number>>();
+  private readonly historyAt = new Map<string, number>();
+
+  protected open(f: Fact, at: string): void {
+    const rows = this.rows[f.table];
+    this.opened[f.table].set(f.key, rows.length);
+    rows.push(f.key);
+    for (const v of f.values) rows.push(v);
+    rows.push(at, null);
+  }
+
+  protected close(f: Fact, at: string): void {
+    const start = this.openRow(f);
+    this.rows[f.table][start + factWidth(f.table) - 1] = at;
+    this.opened[f.table].delete(f.key);
+    this.closed[f.table].set(f.key, start);
+  }
+
+  protected removeOpened(f: Fact, at: string): void {
+    const start = this.openRow(f);
+    const width = factWidth(f.table);
+    if (this.rows[f.table][start + width - 2] !== at) throw new Error(`${f.table} ${f.key} was not opened at ${at}`);
+    let removed = this.removed.get(f.table);
+    if (!removed) this.removed.set(f.table, (removed = new Set()));
+    removed.add(start);
+    this.opened[f.table].delete(f.key);
+  }
+
+  protected reopen(f: Fact, at: string): void {
+    const start = this.closed[f.table].get(f.key);
+    const width = factWidth(f.table);
+    if (start === undefined || this.rows[f.table][start + width - 1] !== at) {
+      throw new Error(`${f.table} ${f.key} was not closed at ${at} in this batch`);
+    }
+    this.rows[f.table][start + width - 1] = null;
+    this.closed[f.table].delete(f.key);
+    this.opened[f.table].set(f.key, start);
+  }
+
+  /**
+   * The next facts are another stream's. A fact's versions are found by its key within its
+   * stream, as the statements find them by owner and key.
+   */
+  nextStream(): void {
+    for (const map of this.keyMaps) if (map.size > 0) map.clear();
+  }
+
+  private openRow(f: Fact): number {
+    const start = this.opened[f.table].get(f.key);
+    if (start === undefined) throw new Error(`${f.table} ${f.key} has no open version in this batch`);
+    return start;
+  }
+
+  protected delta(orgId: string, day: string, at: string, delta: number): void {
+    this.deltas.push(orgId, day, at, delta);
+  }
+
+  history(event: RecordedEvent, effectiveDate: string | null): void {
+    this.historyAt.set(event.id, this.history_.length);
+    for (const v of historyRow(event, effectiveDate)) this.history_.push(v);
+    this.history_.push(null, null);
+  }
+
+  retraction(targetId: string, reason: string, recordedAt: string): void {
+    const start = this.historyAt.get(targetId);
+    if (start === undefined) this.retractions.push([targetId, reason, recordedAt]);
+    else if (this.history_[start + HISTORY_WIDTH - 2] === null) {
+      this.history_[start + HISTORY_WIDTH - 2] = recordedAt;
+      this.history_[start + HISTORY_WIDTH - 1] = reason;
+    }
+  }
+
+  /** The rows since the last call, and a fresh start. */
+  take(): FactRows {
+    const facts = this.rows;
+    for (const [table, starts] of this.removed) {
+      const width = factWidth(table);
+      const kept: Cell[] = [];
+      for (let start = 0; start < facts[table].length; start += width) {
+        if (!starts.has(start)) for (let i = start; i < start + width; i++) kept.push(facts[table][i]!);
+      }
+      facts[table] = kept;
+    }
+    const out: FactRows = { facts, history: this.history_, deltas: this.deltas, retractions: this.retractions };
+    this.rows = emptyFacts();
+    this.history_ = [];
+    this.deltas = [];
+    this.retractions = [];
+    this.nextStream();
+    this.removed.clear();
+    this.historyAt.clear();
+    return out;
+  }
+}
+
+/** Rows per INSERT statement: binding a hundred rows at once costs far less than a hundred calls. */
+const ROWS_PER_INSERT = 100;
+
+/** Inserts `FactRows` into the read-model tables, many rows per statement. */
+export class RowInserter {
+  private readonly statements = new Map<string, Statement>();
+  private readonly retract: Statement;
+
+  constructor(private readonly db: Database) {
+    this.retract = db.prepare(RETRACT_HISTORY_SQL);
+  }
+
+  insert(rows: FactRows): void {
+    for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
+      this.insertFlat(`rm_${table}`, ['key', ...FACT_TABLES[table], 'recorded_from', 'recorded_to'], rows.facts[table]);
+    }
+    this.insertFlat('rm_history', [...HISTORY_COLUMNS, 'retracted_at', 'retraction_reason'], rows.history);
+    this.insertFlat('rm_member_delta', DELTA_COLUMNS, rows.deltas);
+    for (const [target, reason, at] of rows.retractions) this.retract.run(at, reason, target);
+  }
+
+  private insertFlat(table: string, columns: readonly string[], flat: Cell[]): void {
+    const width = columns.length;
+    const count = flat.length / width;
+    let row = 0;
+    for (; row + ROWS_PER_INSERT <= count; row += ROWS_PER_INSERT) {
+      this.statement(table, columns, ROWS_PER_INSERT).run(flat.slice(row * width, (row + ROWS_PER_INSERT) * width));
+    }
+    if (row < count) this.statement(table, columns, count - row).run(flat.slice(row * width));
+  }
+
+  private statement(table: string, columns: readonly string[], rows: number): Statement {
+    const name = `${table}:${rows}`;
+    let statement = this.statements.get(name);
+    if (!statement) this.statements.set(name, (statement = this.db.prepare(insertSql(table, columns, rows))));
+    return statement;
   }
 }

@@ -51,6 +51,13 @@ export class MemberCounts {
     return found < 0 ? 0 : org.sums[found]!;
   }
 
+  /** The deltas summed per organisation and day: as many as there are such days, whatever was added. */
+  tally(): MemberDelta[] {
+    const out: MemberDelta[] = [];
+    for (const [orgId, org] of this.orgs) for (const [day, delta] of org.deltas) out.push({ orgId, day, delta });
+    return out;
+  }
+
   /** Every organisation that ever had a member, with its count on `date` (zeros included). */
   countsOn(date: string): Map<string, number> {
     const counts = new Map<string, number>();

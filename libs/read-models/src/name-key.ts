@@ -95,10 +95,24 @@ export function nameKey(word: string): string {
   return skeleton(out);
 }
 
+/**
+ * Keys of texts already seen: names repeat (a party of a million has far fewer distinct surnames
+ * and given names), and a rebuild keys every person's name. Emptied when full.
+ */
+const KNOWN = new Map<string, readonly string[]>();
+const KNOWN_MAX = 100_000;
+
 /** The keys of a text: one per word, words split on spaces, hyphens and apostrophes. */
-export function nameKeys(text: string): string[] {
-  return text
-    .split(/[\s\-'’.,]+/u)
-    .map(nameKey)
-    .filter((k) => k.length > 0);
+export function nameKeys(text: string): readonly string[] {
+  const known = KNOWN.get(text);
+  if (known) return known;
+  const keys = Object.freeze(
+    text
+      .split(/[\s\-'’.,]+/u)
+      .map(nameKey)
+      .filter((k) => k.length > 0),
+  );
+  if (KNOWN.size >= KNOWN_MAX) KNOWN.clear();
+  KNOWN.set(text, keys);
+  return keys;
 }

@@ -22,18 +22,18 @@ export function loadCounts(db: Database, counts: MemberCounts): void {
  * Prepares the tables (dropped first when they are of another version, or for a rebuild) and a
  * projector that resumes from their checkpoint, with today's member counts loaded from the rows
  * (unless `counts` is false).
- * `fresh` says the tables start empty; `deferQueryIndexes` then leaves the indexes only queries
- * use to `createQueryIndexes`, once the replay has written the rows.
+ * `fresh` says the tables start empty; `deferIndexes` then leaves their indexes to `createIndexes`,
+ * once a rebuild has written the rows.
  */
 export function openProjector(
   db: Database,
   history: StreamHistory,
-  { rebuild = false, deferQueryIndexes = false, counts = true } = {},
+  { rebuild = false, deferIndexes = false, counts = true } = {},
 ): { projector: RegistryProjector; fresh: boolean } {
   const checkpoint = readCheckpoint(db);
   const fresh = rebuild || !checkpoint || checkpoint.version !== READ_MODEL_VERSION;
   if (fresh) dropReadModelTables(db);
-  createReadModelTables(db, { queryIndexes: !(fresh && deferQueryIndexes) });
+  createReadModelTables(db, { indexes: !(fresh && deferIndexes) });
   const { position, events } = readCheckpoint(db)!;
   const projector = new RegistryProjector(db, history, position, events);
   if (counts) loadCounts(db, projector.counts);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { extendStream, foldStream } from '@baytaq/domain';
 import { GenerationalCache, type RecordedEvent } from '@baytaq/event-store';
-import { FactWriter } from './fact-writer';
+import { BufferedFactWriter, type FactRows, type FactSink, FactWriter, RowInserter } from './fact-writer';
 import { type Fact } from './facts/fact-tables';
 import { effectiveDateOf } from './facts/organisation-facts';
 import { type AnyState, type Envelope, type StreamKind, streamKindOf } from './facts/stream-kinds';
@@ -46,6 +46,7 @@ function factMap(kind: StreamKind, state: AnyState): Map<string, Fact> {
 export class RegistryProjector {
   readonly counts = new MemberCounts();
   private readonly writer: FactWriter;
+  private inserter: RowInserter | undefined;
   private readonly cache = new GenerationalCache<string, StreamEntry>(STREAMS_KEPT);
   private readonly pending = new Map<string, StreamEntry>();
   private pendingDeltas: MemberDelta[] = [];
@@ -57,7 +58,7 @@ export class RegistryProjector {
   private committedDeltas: MemberDelta[] | undefined;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly history: StreamHistory,
     position: string | null,
     applied = 0,
@@ -92,16 +93,22 @@ export class RegistryProjector {
   }
 
   /**
-   * Every event of some streams, each stream's in order, without moving the checkpoint: a rebuild
-   * that reads the log stream by stream (and ends with `skipTo` the head it read up to). A stream's
-   * rows depend on its own events alone, so they come out as a replay in log order writes them.
+   * Rows folded elsewhere from whole streams (`foldWholeStreams`), inserted in the caller's
+   * transaction without moving the checkpoint: a rebuild that reads the log stream by stream, and
+   * ends with `skipTo` the head it read up to. Their member deltas come apart, summed
+   * (`countRebuilt`), from wherever they were folded.
    */
-  applyStreams(events: RecordedEvent[]): void {
-    // Each stream comes whole, once: its folded state is not kept for later events.
-    if (events.length > 0) this.applyEvents(events, false);
+  applyRows(rows: FactRows): void {
+    this.inserter ??= new RowInserter(this.db);
+    this.inserter.insert(rows);
   }
 
-  private applyEvents(events: RecordedEvent[], keepStates = true): void {
+  /** The member deltas of rows a rebuild inserted, summed per organisation and day: counted from the commit on. */
+  countRebuilt(tally: MemberDelta[]): void {
+    for (const d of tally) this.pendingDeltas.push(d);
+  }
+
+  private applyEvents(events: RecordedEvent[]): void {
     const local = new Map<string, StreamEntry>();
     const deltas: MemberDelta[] = [];
     // Events of one stream recorded at one moment (an append) are folded together: the states
@@ -112,7 +119,7 @@ export class RegistryProjector {
       this.applyGroup(events.slice(i, j), local, deltas);
       i = j;
     }
-    if (keepStates) for (const [stream, entry] of local) this.pending.set(stream, entry);
+    for (const [stream, entry] of local) this.pending.set(stream, entry);
     for (const d of deltas) this.pendingDeltas.push(d);
   }
 
@@ -187,27 +194,7 @@ export class RegistryProjector {
     const fresh = group.filter((e) => e.revision > known); // delivered again: already applied
     if (fresh.length === 0) return;
     if (!entry || entry.revision !== fresh[0]!.revision - 1) entry = this.load(kind, fresh[0]!);
-    const state = extendStream(kind.evolver, entry.state, fresh.map(envelope));
-    const facts = factMap(kind, state);
-    const moment = first.recordedAt;
-    // Another append of this stream was committed at this same moment: only the state at the end
-    // of a moment is ever visible, so that append's versions are undone and written again from before it.
-    let before = entry.facts;
-    if (entry.moment === moment && entry.before) {
-      for (const d of this.writer.undo(entry.before, entry.facts, moment)) deltas.push(d);
-      before = entry.before;
-    }
-    for (const d of this.writer.diff(before, facts, moment)) deltas.push(d);
-    if (kind.name === 'organisation') {
-      for (const event of fresh) {
-        this.writer.history(event, effectiveDateOf(event));
-        if (event.type === 'EventRetracted') {
-          const { eventId, reason } = event.data as { eventId: string; reason: string };
-          this.writer.retraction(eventId, reason, event.recordedAt);
-        }
-      }
-    }
-    local.set(first.stream, { revision: fresh[fresh.length - 1]!.revision, state, facts, moment, before });
+    local.set(first.stream, foldGroup(kind, entry, fresh, this.writer, deltas));
   }
 
   /** A stream not in memory: folded from its earlier events, whose facts are the open rows. */
@@ -216,4 +203,83 @@ export class RegistryProjector {
     const state = foldStream(kind.evolver, earlier.map(envelope));
     return { revision: event.revision - 1, state, facts: factMap(kind, state) };
   }
+}
+
+/**
+ * Folds one stream's events recorded at one moment onto its entry, and writes what changed
+ * between the facts before and after. `entry.revision` is the revision before the first event.
+ */
+function foldGroup(
+  kind: StreamKind,
+  entry: StreamEntry,
+  events: RecordedEvent[],
+  writer: FactSink,
+  deltas: MemberDelta[],
+): StreamEntry {
+  const first = events[0]!;
+  const state = extendStream(kind.evolver, entry.state, events.map(envelope));
+  const facts = factMap(kind, state);
+  const moment = first.recordedAt;
+  // Another append of this stream was committed at this same moment: only the state at the end
+  // of a moment is ever visible, so that append's versions are undone and written again from before it.
+  let before = entry.facts;
+  if (entry.moment === moment && entry.before) {
+    for (const d of writer.undo(entry.before, entry.facts, moment)) deltas.push(d);
+    before = entry.before;
+  }
+  for (const d of writer.diff(before, facts, moment)) deltas.push(d);
+  if (kind.name === 'organisation') {
+    for (const event of events) {
+      writer.history(event, effectiveDateOf(event));
+      if (event.type === 'EventRetracted') {
+        const { eventId, reason } = event.data as { eventId: string; reason: string };
+        writer.retraction(eventId, reason, event.recordedAt);
+      }
+    }
+  }
+  return { revision: events[events.length - 1]!.revision, state, facts, moment, before };
+}
+
+/** A stream before its first event. */
+const startOf = (kind: StreamKind): StreamEntry => {
+  const state = foldStream(kind.evolver, []);
+  return { revision: -1, state, facts: factMap(kind, state) };
+};
+
+/**
+ * Folds whole streams, each from its first event to its last and one after another (as the log
+ * read stream by stream gives them), into their complete rows: what a rebuild of empty read
+ * models writes. Their member deltas go to `counts`. Streams the read models ignore are passed over.
+ */
+export function foldWholeStreams(
+  events: RecordedEvent[],
+  counts: MemberCounts,
+  writer = new BufferedFactWriter(),
+): FactRows {
+  const deltas: MemberDelta[] = [];
+  let stream: string | undefined;
+  let entry: StreamEntry | undefined;
+  for (let i = 0; i < events.length;) {
+    const first = events[i]!;
+    let j = i + 1;
+    while (j < events.length && sameMoment(events[j - 1]!, events[j]!)) j += 1;
+    const kind = streamKindOf(first.stream);
+    if (kind) {
+      if (first.stream !== stream) {
+        stream = first.stream;
+        entry = startOf(kind);
+        writer.nextStream();
+      }
+      if (first.revision !== entry!.revision + 1) {
+        throw new Error(
+          `${first.stream}: revision ${first.revision} follows ${entry!.revision}; streams must come whole`,
+        );
+      }
+      entry = foldGroup(kind, entry!, events.slice(i, j), writer, deltas);
+      for (const d of deltas) counts.add(d);
+      deltas.length = 0;
+    }
+    i = j;
+  }
+  return writer.take();
 }

@@ -5,26 +5,23 @@ import { FACT_QUERY_INDEXES, FACT_TABLES, type FactTable, ownerColumn } from './
  * Raised whenever what the projections write changes: a store whose read models were built by
  * another version is rebuilt from the log at start.
  */
-export const READ_MODEL_VERSION = 3;
+export const READ_MODEL_VERSION = 4;
 
 const table = (name: FactTable) => `rm_${name}`;
 
-/** The owner's index (`_i0`) is needed while writing; the others (`_i1`…) only by queries. */
-function indexDdl(name: FactTable, which: 'owner' | 'queries'): string {
+/** Each table's indexes: the owner's (`_i0`), which finds a fact's open version, then the queries' (`_i1`…). */
+function indexDdl(name: FactTable): string {
   const index = (i: number, cols: string[]) =>
     `CREATE INDEX IF NOT EXISTS ${table(name)}_i${i} ON ${table(name)} (${cols.join(', ')});`;
-  if (which === 'owner') return index(0, [ownerColumn(name)]);
-  return FACT_QUERY_INDEXES[name].map((cols, i) => index(i + 1, cols)).join('\n');
+  return [[ownerColumn(name)], ...FACT_QUERY_INDEXES[name]].map((cols, i) => index(i, cols)).join('\n');
 }
 
-function factTableDdl(name: FactTable, queryIndexes: boolean): string {
+function factTableDdl(name: FactTable): string {
   const columns = FACT_TABLES[name].join(', ');
   return `
     CREATE TABLE IF NOT EXISTS ${table(name)} (
       key TEXT NOT NULL, ${columns}, recorded_from TEXT NOT NULL, recorded_to TEXT
-    );
-    ${indexDdl(name, 'owner')}
-    ${queryIndexes ? indexDdl(name, 'queries') : ''}`;
+    );`;
 }
 
 const OTHER_TABLES = `
@@ -37,12 +34,14 @@ const OTHER_TABLES = `
     position TEXT NOT NULL, type TEXT NOT NULL, effective_date TEXT, recorded_at TEXT NOT NULL,
     actor TEXT, data TEXT NOT NULL, retracted_at TEXT, retraction_reason TEXT
   );
-  CREATE INDEX IF NOT EXISTS rm_history_stream ON rm_history (stream, revision);
-  CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);
   -- +1/-1 on the days a placement starts and ends, recorded when the registry learned it.
   CREATE TABLE IF NOT EXISTS rm_member_delta (
     org_id TEXT NOT NULL, day TEXT NOT NULL, recorded_at TEXT NOT NULL, delta INTEGER NOT NULL
   );`;
+
+const OTHER_INDEXES = `
+  CREATE INDEX IF NOT EXISTS rm_history_stream ON rm_history (stream, revision);
+  CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);`;
 
 export function readModelTables(): string[] {
   return [
@@ -57,20 +56,21 @@ export function readModelTables(): string[] {
 const RETIRED_TABLES = ['rm_revision'];
 
 /**
- * Creates what is missing. `queryIndexes: false` leaves out the indexes only queries use: a
- * rebuild writes millions of rows faster without them and builds them once at the end
- * (`createQueryIndexes`), sorted in bulk.
+ * Creates what is missing. `indexes: false` leaves every index out: a rebuild writes millions of
+ * rows into empty tables faster without them, and builds them once at the end (`createIndexes`),
+ * sorted in bulk.
  */
-export function createReadModelTables(db: Database, { queryIndexes = true } = {}): void {
+export function createReadModelTables(db: Database, { indexes = true } = {}): void {
   const names = Object.keys(FACT_TABLES) as FactTable[];
-  db.exec(names.map((n) => factTableDdl(n, queryIndexes)).join('\n') + OTHER_TABLES);
+  db.exec(names.map((n) => factTableDdl(n)).join('\n') + OTHER_TABLES);
+  if (indexes) createIndexes(db);
   db.prepare('INSERT OR IGNORE INTO rm_checkpoint (id, version, position, events) VALUES (1, ?, NULL, 0)').run(
     READ_MODEL_VERSION,
   );
 }
 
-export function createQueryIndexes(db: Database): void {
-  db.exec((Object.keys(FACT_TABLES) as FactTable[]).map((n) => indexDdl(n, 'queries')).join('\n'));
+export function createIndexes(db: Database): void {
+  db.exec((Object.keys(FACT_TABLES) as FactTable[]).map((n) => indexDdl(n)).join('\n') + OTHER_INDEXES);
 }
 
 export function dropReadModelTables(db: Database): void {

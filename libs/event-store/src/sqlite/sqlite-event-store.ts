@@ -132,15 +132,21 @@ export class SqliteEventStore implements EventStore {
     if (last) this.clock.advanceTo(last);
   }
 
-  /** The store with its writer in this thread: the file's one connection, locked to this process. */
+  /**
+   * The store with its writer in this thread: the file's one writing connection. A lock file keeps
+   * other processes out, as with a writer thread; the file itself stays readable by other
+   * connections of this process (a rebuild's folding threads read the log through them).
+   */
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     mkdirSync(dirname(file), { recursive: true });
+    const lock = lockFile(`${file}-lock`);
     const db = new Database(file);
     try {
       configureConnection(db);
       migrateEventTables(db);
     } catch (error) {
       db.close();
+      lock.close();
       if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
       throw error;
     }
@@ -149,6 +155,7 @@ export class SqliteEventStore implements EventStore {
       writer = new SqliteWriter(db, options.projection?.(db));
     } catch (error) {
       db.close(); // a projection that cannot open leaves the file free for the next attempt
+      lock.close();
       throw error;
     }
     const inThread: Writer = {
@@ -156,7 +163,10 @@ export class SqliteEventStore implements EventStore {
         writer
           .commit(batch, at)
           .map((o) => (o.recorded ? { result: o.result, committed: o.recorded.map(CommittedEvent.of) } : o)),
-      release: async () => void db.close(),
+      release: async () => {
+        db.close();
+        lock.close();
+      },
       settings: writer.settings(),
     };
     return new SqliteEventStore(db, inThread, options.now);

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 
 /** Durability first (WAL, a full fsync at every commit: an acknowledged append survives a crash), then read speed. */
-export function configureConnection(db: Database, { exclusive = true } = {}): void {
-  // One process owns the file: what it knows of the streams it wrote stays exact, and the WAL
-  // index lives in its heap instead of shared memory. A second process is refused (SQLITE_BUSY).
-  // With a writer thread the process has two connections, and holds a lock file instead.
-  if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
+export function configureConnection(db: Database): void {
+  // One process owns the file, so what it knows of the streams it wrote stays exact: it holds a
+  // lock file (`lockFile`), which refuses a second process. The file itself is not locked
+  // exclusively, since the process has other connections: the writer thread's reader, a
+  // rebuild's folding threads.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');

@@ -23,7 +23,7 @@ const init = workerData as WriterInit;
 function open(): { db: Database.Database; writer: SqliteWriter; projection?: ReportingProjection } {
   const db = new Database(init.file);
   try {
-    configureConnection(db, { exclusive: false });
+    configureConnection(db);
     migrateEventTables(db);
     let projection: ReportingProjection | undefined;
     if (init.projection) {

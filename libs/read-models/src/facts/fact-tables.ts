@@ -1,5 +1,6 @@
 /**
- * The bitemporal tables. A fact is one row's content under a stable key; each version of it is a
+ * The bitemporal tables. A fact is one row's content under a stable key, unique among its owner's
+ * facts of the table (the owner is the first column; see `ownerColumn`); each version of it is a
  * row with `recorded_from`/`recorded_to` (transaction time), and rows with a valid time carry
  * `valid_from`/`valid_to` (half-open; NULL `valid_to` is "still holds"). Nothing is deleted:
  * a change or a retraction closes the open version and, if the fact still holds, opens another.
@@ -43,14 +44,21 @@ export type Cell = string | number | null;
 /** One fact: the values of its table's columns, in the table's order. */
 export interface Fact {
   table: FactTable;
+  /** Unique among the owner's facts of the table: the owner is not repeated in it. */
   key: string;
   values: Cell[];
-  /** The values serialised: two versions of a fact are the same when their signatures are. */
-  sig: string;
 }
 
 export function fact(table: FactTable, key: string, values: Cell[]): Fact {
-  return { table, key, values, sig: JSON.stringify(values) };
+  return { table, key, values };
+}
+
+/** Two versions of a fact are the same when every value is. */
+export function sameValues(a: Fact, b: Fact): boolean {
+  if (a === b) return true;
+  if (a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) return false;
+  return true;
 }
 
 /**

@@ -63,10 +63,10 @@ export function organisationFacts(state: OrganisationState): Fact[] {
   // Same-day renamings: the later entry wins, so only the last name of a date is a fact.
   const names = state.names.filter((n, i) => state.names[i + 1]?.from !== n.from);
   names.forEach((n, i) => {
-    facts.push(fact('org_name', `${id}|${n.from}`, [id, json(n.name), n.from, names[i + 1]?.from ?? null]));
+    facts.push(fact('org_name', n.from, [id, json(n.name), n.from, names[i + 1]?.from ?? null]));
   });
   state.registrations.forEach((r, i) => {
-    facts.push(fact('registration', `${id}|${i}`, [id, r.authority, r.number ?? null, r.bin ?? null, r.effectiveDate]));
+    facts.push(fact('registration', String(i), [id, r.authority, r.number ?? null, r.bin ?? null, r.effectiveDate]));
   });
   for (const post of Object.values(state.posts)) {
     const period = postLifetime(state, post.id) ?? post.period;

@@ -41,7 +41,7 @@ function profileFacts(state: PersonState): Fact[] {
       registeredOn(state),
     ]),
   ];
-  for (const token of searchTokens(state)) facts.push(fact('person_token', `${id}|${token}`, [id, token]));
+  for (const token of searchTokens(state)) facts.push(fact('person_token', token, [id, token]));
   profileFactsOf.set(p, facts);
   return facts;
 }
@@ -55,7 +55,7 @@ export function personFacts(state: PersonState): Fact[] {
   for (const m of state.memberships) {
     for (const place of m.placements) {
       facts.push(
-        fact('placement', `${id}|${place.organisationId}|${place.period.from}`, [
+        fact('placement', `${place.organisationId}|${place.period.from}`, [
           id,
           place.organisationId,
           m.period.from,
@@ -68,7 +68,7 @@ export function personFacts(state: PersonState): Fact[] {
       );
     }
     for (const s of m.suspensions) {
-      facts.push(fact('suspension', `${id}|${s.from}`, [id, s.from, s.to ?? null]));
+      facts.push(fact('suspension', s.from, [id, s.from, s.to ?? null]));
     }
   }
   return facts;

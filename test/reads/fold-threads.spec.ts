@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@baytaq/event-store';
+import { EmbeddedReadModels, readCheckpoint, streamChunks } from '@baytaq/read-models';
+import { runGenerator, TEST_IIN_SECRET } from '../generate/run-generator';
+import { countsOverTime, readModelRows } from '../support/read-model-rows';
+
+/**
+ * A rebuild of a large log folds its streams in threads of their own while the rebuilding thread
+ * inserts their rows. Here on a small generated party, with small chunks so that there are many.
+ */
+const CHUNK = 40;
+const dir = mkdtempSync(join(tmpdir(), 'baytaq-fold-'));
+const file = join(dir, 'registry.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(() => {
+  const run = runGenerator(['--members', '300', '--seed', '11', '--data-dir', dir]);
+  if (run.status !== 0) throw new Error(`the generator exited with ${run.status}: ${run.stderr}`);
+  expect(TEST_IIN_SECRET).not.toBe('');
+});
+
+/** Opens the store, rebuilding its read models with `foldThreads`; what they hold, then closes it. */
+async function rebuilt(foldThreads: number) {
+  let models: EmbeddedReadModels | undefined;
+  const store = SqliteEventStore.open(file, {
+    projection: (db) => (models = EmbeddedReadModels.open(db, { rebuild: true, foldThreads, pageSize: CHUNK })).inline,
+  });
+  try {
+    return {
+      rows: readModelRows(models!.db),
+      counts: countsOverTime(models!.projector.counts, '2022-09-01', '2026-12-31'),
+      applied: models!.eventsApplied,
+      head: Number(await store.headPosition()),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('a rebuild folding in threads', () => {
+  it('writes the rows and member counts a rebuild in one thread writes, from every event', async () => {
+    const chunks = (() => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return [...streamChunks(db, CHUNK)];
+      } finally {
+        db.close();
+      }
+    })();
+    expect(chunks.length).toBeGreaterThan(10); // more than the threads hold at once
+
+    const here = await rebuilt(0);
+    const threaded = await rebuilt(2);
+    expect(threaded.rows).toEqual(here.rows);
+    expect(threaded.counts).toEqual(here.counts);
+    expect(threaded.applied).toBe(threaded.head);
+    expect(here.rows['rm_person']!.length).toBeGreaterThanOrEqual(300);
+    expect(here.counts.length).toBeGreaterThan(100);
+  });
+
+  it('fails when a folding thread fails, and the next start rebuilds again', async () => {
+    const db = new Database(file);
+    const broken = db
+      .prepare("SELECT position, data FROM events WHERE stream LIKE 'person-%' ORDER BY position DESC LIMIT 1")
+      .get() as { position: number; data: string };
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run('{"not json', broken.position);
+    db.close();
+
+    await expect(rebuilt(2)).rejects.toThrow(/a folding thread failed: .*JSON/);
+    const check = new Database(file, { readonly: true });
+    expect(readCheckpoint(check)?.version).toBe(0); // stopped midway: the next start rebuilds
+    check.close();
+
+    const repair = new Database(file);
+    repair.prepare('UPDATE events SET data = ? WHERE position = ?').run(broken.data, broken.position);
+    repair.close();
+    const after = await rebuilt(2);
+    expect(after.applied).toBe(after.head);
+  });
+});

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import { addDays } from '@baytaq/domain';
+import { type MemberCounts, readModelTables } from '@baytaq/read-models';
+
+/** Every read-model row, per table, as sorted JSON lines: two builds of the read models compare equal when these do. */
+export function readModelRows(db: Database.Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of readModelTables()) {
+    // The deltas are a ledger: what counts is their sum per organisation, day and moment.
+    const sql =
+      table === 'rm_member_delta'
+        ? 'SELECT org_id, day, recorded_at, SUM(delta) AS delta FROM rm_member_delta GROUP BY 1, 2, 3 HAVING SUM(delta) <> 0'
+        : table === 'rm_history'
+          ? // seq is the order rows were written in; a rebuild writes them stream by stream.
+            'SELECT stream, revision, event_id, position, type, effective_date, recorded_at, actor, data, retracted_at, retraction_reason FROM rm_history'
+          : `SELECT * FROM ${table}`;
+    const rows = db.prepare(sql).all() as Array<Record<string, unknown>>;
+    out[table] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+/** The member counts of every organisation on every `step`-th day from `from` to `to`, as one sorted list. */
+export function countsOverTime(counts: MemberCounts, from: string, to: string, step = 7): string[] {
+  const out: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, step)) {
+    for (const [org, count] of counts.countsOn(day)) if (count !== 0) out.push(`${day} ${org} ${count}`);
+  }
+  return out.sort();
+}
