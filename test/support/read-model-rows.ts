@@ -6,14 +6,11 @@ import { type MemberCounts, readModelTables } from '@baytaq/read-models';
 export function readModelRows(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const table of readModelTables()) {
-    // The deltas are a ledger: what counts is their sum per organisation, day and moment.
     const sql =
-      table === 'rm_member_delta'
-        ? 'SELECT org_id, day, recorded_at, SUM(delta) AS delta FROM rm_member_delta GROUP BY 1, 2, 3 HAVING SUM(delta) <> 0'
-        : table === 'rm_history'
-          ? // seq is the order rows were written in; a rebuild writes them stream by stream.
-            'SELECT stream, revision, event_id, position, type, effective_date, recorded_at, actor, data, retracted_at, retraction_reason FROM rm_history'
-          : `SELECT * FROM ${table}`;
+      table === 'rm_history'
+        ? // seq is the order rows were written in; a rebuild writes them stream by stream.
+          'SELECT stream, revision, event_id, position, type, effective_date, recorded_at, actor, data, retracted_at, retraction_reason FROM rm_history'
+        : `SELECT * FROM ${table}`;
     const rows = db.prepare(sql).all() as Array<Record<string, unknown>>;
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
   }

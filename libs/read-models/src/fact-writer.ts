@@ -22,8 +22,6 @@ export const HISTORY_COLUMNS = [
   'data',
 ] as const;
 
-export const DELTA_COLUMNS = ['org_id', 'day', 'recorded_at', 'delta'] as const;
-
 function historyRow(event: RecordedEvent, effectiveDate: string | null): Cell[] {
   const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
   const data = JSON.stringify(event.data);
@@ -41,8 +39,8 @@ function historyRow(event: RecordedEvent, effectiveDate: string | null): Cell[] 
 }
 
 /**
- * What the projector writes, whatever it writes into: versions of facts, an organisation's
- * history and the member deltas. This class decides which versions close and open; the
+ * What the projector writes, whatever it writes into: versions of facts and an organisation's
+ * history. This class decides which versions close and open (and so how member counts change); the
  * subclasses write them (`FactWriter` into the tables, `BufferedFactWriter` into rows in memory).
  */
 export abstract class FactSink {
@@ -54,8 +52,6 @@ export abstract class FactSink {
   protected abstract removeOpened(f: Fact, at: string): void;
   /** Opens again the version of the fact closed at `at`. */
   protected abstract reopen(f: Fact, at: string): void;
-  /** One row of the member-delta ledger. */
-  protected abstract delta(orgId: string, day: string, at: string, delta: number): void;
   /** An organisation's event, for its history. */
   abstract history(event: RecordedEvent, effectiveDate: string | null): void;
   /** Marks the history row of a retracted event. */
@@ -63,7 +59,8 @@ export abstract class FactSink {
 
   /**
    * Writes what changed between two fact sets of a stream, at `recordedAt`: a version that
-   * changed or went away is closed, a new or changed one opened. Returns the member deltas.
+   * changed or went away is closed, a new or changed one opened. Returns the member deltas: how
+   * the counts as known now change.
    */
   diff(before: ReadonlyMap<string, Fact>, after: ReadonlyMap<string, Fact>, recordedAt: string): MemberDelta[] {
     const deltas: MemberDelta[] = [];
@@ -71,13 +68,13 @@ export abstract class FactSink {
       const next = after.get(id);
       if (next && sameValues(next, prev)) continue;
       this.close(prev, recordedAt);
-      if (prev.table === 'placement') this.placementDeltas(prev, -1, recordedAt, deltas);
+      if (prev.table === 'placement') this.placementDeltas(prev, -1, deltas);
     }
     for (const [id, next] of after) {
       const prev = before.get(id);
       if (prev && sameValues(prev, next)) continue;
       this.open(next, recordedAt);
-      if (next.table === 'placement') this.placementDeltas(next, +1, recordedAt, deltas);
+      if (next.table === 'placement') this.placementDeltas(next, +1, deltas);
     }
     return deltas;
   }
@@ -93,29 +90,27 @@ export abstract class FactSink {
       const prev = before.get(id);
       if (prev && sameValues(prev, next)) continue;
       this.removeOpened(next, recordedAt);
-      if (next.table === 'placement') this.placementDeltas(next, -1, recordedAt, deltas);
+      if (next.table === 'placement') this.placementDeltas(next, -1, deltas);
     }
     for (const [id, prev] of before) {
       const next = after.get(id);
       if (next && sameValues(next, prev)) continue;
       this.reopen(prev, recordedAt);
-      if (prev.table === 'placement') this.placementDeltas(prev, +1, recordedAt, deltas);
+      if (prev.table === 'placement') this.placementDeltas(prev, +1, deltas);
     }
     return deltas;
   }
 
-  private placementDeltas(f: Fact, sign: number, recordedAt: string, out: MemberDelta[]): void {
+  private placementDeltas(f: Fact, sign: number, out: MemberDelta[]): void {
     const orgId = f.values[PLACEMENT.org] as string;
     const from = f.values[PLACEMENT.from] as string;
     const to = f.values[PLACEMENT.to] as string | null;
     out.push({ orgId, day: from, delta: sign });
     if (to !== null) out.push({ orgId, day: to, delta: -sign });
-    this.delta(orgId, from, recordedAt, sign);
-    if (to !== null) this.delta(orgId, to, recordedAt, -sign);
   }
 }
 
-/** Writes versions, history and deltas into the read-model tables, statement by statement. */
+/** Writes versions and history into the read-model tables, statement by statement. */
 export class FactWriter extends FactSink {
   private readonly insertFact = new Map<FactTable, Statement>();
   private readonly closeFact = new Map<FactTable, Statement>();
@@ -123,7 +118,6 @@ export class FactWriter extends FactSink {
   private readonly reopenFact = new Map<FactTable, Statement>();
   private readonly insertHistory: Statement;
   private readonly retractHistory: Statement;
-  private readonly insertDelta: Statement;
   private readonly advance: Statement;
 
   constructor(db: Database) {
@@ -149,7 +143,6 @@ export class FactWriter extends FactSink {
     }
     this.insertHistory = db.prepare(insertSql('rm_history', HISTORY_COLUMNS, 1));
     this.retractHistory = db.prepare(RETRACT_HISTORY_SQL);
-    this.insertDelta = db.prepare(insertSql('rm_member_delta', DELTA_COLUMNS, 1));
     this.advance = db.prepare('UPDATE rm_checkpoint SET position = ?, events = events + ? WHERE id = 1');
   }
 
@@ -167,10 +160,6 @@ export class FactWriter extends FactSink {
 
   protected reopen(f: Fact, at: string): void {
     this.reopenFact.get(f.table)!.run(f.values[0], f.key, at);
-  }
-
-  protected delta(orgId: string, day: string, at: string, delta: number): void {
-    this.insertDelta.run(orgId, day, at, delta);
   }
 
   history(event: RecordedEvent, effectiveDate: string | null): void {
@@ -204,8 +193,6 @@ export interface FactRows {
   facts: Record<FactTable, Cell[]>;
   /** `HISTORY_COLUMNS`, then retracted_at and retraction_reason. */
   history: Cell[];
-  /** `DELTA_COLUMNS`. */
-  deltas: Cell[];
   /** Retractions of events whose history rows are not among these: target, reason, recorded at. */
   retractions: Array<[string, string, string]>;
 }
@@ -232,7 +219,6 @@ const emptyFacts = (): Record<FactTable, Cell[]> =>
 export class BufferedFactWriter extends FactSink {
   private rows = emptyFacts();
   private history_: Cell[] = [];
-  private deltas: Cell[] = [];
   private retractions: FactRows['retractions'] = [];
   /** Where the open version of each fact of the current stream starts in its table's rows, and its last closed one. */
   private readonly opened = keyMaps();
@@ -291,10 +277,6 @@ export class BufferedFactWriter extends FactSink {
     return start;
   }
 
-  protected delta(orgId: string, day: string, at: string, delta: number): void {
-    this.deltas.push(orgId, day, at, delta);
-  }
-
   history(event: RecordedEvent, effectiveDate: string | null): void {
     this.historyAt.set(event.id, this.history_.length);
     for (const v of historyRow(event, effectiveDate)) this.history_.push(v);
@@ -321,10 +303,9 @@ export class BufferedFactWriter extends FactSink {
       }
       facts[table] = kept;
     }
-    const out: FactRows = { facts, history: this.history_, deltas: this.deltas, retractions: this.retractions };
+    const out: FactRows = { facts, history: this.history_, retractions: this.retractions };
     this.rows = emptyFacts();
     this.history_ = [];
-    this.deltas = [];
     this.retractions = [];
     this.nextStream();
     this.removed.clear();
@@ -350,7 +331,6 @@ export class RowInserter {
       this.insertFlat(`rm_${table}`, ['key', ...FACT_TABLES[table], 'recorded_from', 'recorded_to'], rows.facts[table]);
     }
     this.insertFlat('rm_history', [...HISTORY_COLUMNS, 'retracted_at', 'retraction_reason'], rows.history);
-    this.insertFlat('rm_member_delta', DELTA_COLUMNS, rows.deltas);
     for (const [target, reason, at] of rows.retractions) this.retract.run(at, reason, target);
   }
 

@@ -24,7 +24,8 @@ const failure = (error: unknown): FoldAnswer => ({ error: error instanceof Error
 try {
   const db = new Database(init.file, { readonly: true, fileMustExist: true });
   db.pragma('cache_size = -65536');
-  db.pragma('mmap_size = 268435456');
+  db.pragma(process.env.MMAP ?? 'mmap_size = 2147418112');
+  if (process.env.WCS) db.pragma('cache_size = ' + process.env.WCS);
   const queries = new SqliteEventQueries(db);
   const counts = new MemberCounts();
   parentPort!.on('message', (request: FoldRequest | null) => {

@@ -11,9 +11,16 @@ export interface ReadModelState {
   readonly eventsApplied: number;
 }
 
+/** Today's member counts from the placements as known now: +1 on the day each starts, -1 on the day it ends. */
 export function loadCounts(db: Database, counts: MemberCounts): void {
   const rows = db
-    .prepare('SELECT org_id, day, SUM(delta) AS delta FROM rm_member_delta GROUP BY org_id, day')
+    .prepare(
+      `SELECT org_id, day, SUM(delta) AS delta FROM (
+         SELECT org_id, valid_from AS day, 1 AS delta FROM rm_placement WHERE recorded_to IS NULL
+         UNION ALL
+         SELECT org_id, valid_to, -1 FROM rm_placement WHERE recorded_to IS NULL AND valid_to IS NOT NULL
+       ) GROUP BY org_id, day`,
+    )
     .iterate() as IterableIterator<{ org_id: string; day: string; delta: number }>;
   for (const r of rows) if (r.delta !== 0) counts.add({ orgId: r.org_id, day: r.day, delta: r.delta });
 }

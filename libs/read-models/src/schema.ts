@@ -5,7 +5,7 @@ import { FACT_QUERY_INDEXES, FACT_TABLES, type FactTable, ownerColumn } from './
  * Raised whenever what the projections write changes: a store whose read models were built by
  * another version is rebuilt from the log at start.
  */
-export const READ_MODEL_VERSION = 4;
+export const READ_MODEL_VERSION = 5;
 
 const table = (name: FactTable) => `rm_${name}`;
 
@@ -34,26 +34,18 @@ const OTHER_TABLES = `
     position TEXT NOT NULL, type TEXT NOT NULL, effective_date TEXT, recorded_at TEXT NOT NULL,
     actor TEXT, data TEXT NOT NULL, retracted_at TEXT, retraction_reason TEXT
   );
-  -- +1/-1 on the days a placement starts and ends, recorded when the registry learned it.
-  CREATE TABLE IF NOT EXISTS rm_member_delta (
-    org_id TEXT NOT NULL, day TEXT NOT NULL, recorded_at TEXT NOT NULL, delta INTEGER NOT NULL
-  );`;
+`;
 
 const OTHER_INDEXES = `
   CREATE INDEX IF NOT EXISTS rm_history_stream ON rm_history (stream, revision);
   CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);`;
 
 export function readModelTables(): string[] {
-  return [
-    ...Object.keys(FACT_TABLES).map((t) => table(t as FactTable)),
-    'rm_checkpoint',
-    'rm_history',
-    'rm_member_delta',
-  ];
+  return [...Object.keys(FACT_TABLES).map((t) => table(t as FactTable)), 'rm_checkpoint', 'rm_history'];
 }
 
 /** Tables earlier versions wrote and this one does not: dropped with the rest on a rebuild. */
-const RETIRED_TABLES = ['rm_revision'];
+const RETIRED_TABLES = ['rm_revision', 'rm_member_delta'];
 
 /**
  * Creates what is missing. `indexes: false` leaves every index out: a rebuild writes millions of

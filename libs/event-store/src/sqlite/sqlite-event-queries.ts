@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { parseSequencePosition } from '../sequence-position';
-import type { EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
+import type { EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 
 interface EventRow {
   position: number;
@@ -62,7 +62,7 @@ export class SqliteEventQueries {
   private readonly head: Statement<[], { position: number | null }>;
   private readonly lastRecorded: Statement<[], { recorded_at: string }>;
   private readonly filtered = new Map<string, Statement<unknown[], EventRow>>();
-  private byStream: Statement<[string, string, number, number], EventRow> | undefined;
+  private byStream: Statement<[string, string, number, number]> | undefined;
 
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
@@ -134,13 +134,18 @@ export class SqliteEventQueries {
 
   /**
    * Events of the streams named from `from` (inclusive) to `to` (exclusive), stream by stream and
-   * each in revision order, up to position `upTo`: at most `limit` of them.
+   * each in revision order, up to position `upTo`: at most `limit` of them. For folding whole
+   * streams (a rebuild of read models reads the whole log so): each event's metadata is parsed
+   * only when it is first read.
    */
   readStreamRange(from: string, to: string, upTo: number, limit: number): RecordedEvent[] {
-    this.byStream ??= this.db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream >= ? AND stream < ? AND position <= ? ORDER BY stream, revision LIMIT ?`,
-    );
-    return this.byStream.all(from, to, upTo, limit).map(toRecorded);
+    this.byStream ??= this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream >= ? AND stream < ? AND position <= ? ORDER BY stream, revision LIMIT ?`,
+      )
+      .raw(true);
+    const rows = this.byStream.all(from, to, upTo, limit) as unknown as RawEventRow[];
+    return rows.map((row) => new FoldedEvent(row));
   }
 
   headPosition(): string | undefined {
@@ -154,6 +159,37 @@ export class SqliteEventQueries {
 
   ping(): void {
     this.head.get();
+  }
+}
+
+/** An events row as an array, in the order of `COLUMNS`. */
+type RawEventRow = [number, string, string, number, string, string, string, string];
+
+/** A stored event whose metadata JSON is parsed when first read: folds read only the data. */
+class FoldedEvent implements RecordedEvent {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly recordedAt: string;
+  private readonly metadataJson: string;
+  private parsedMetadata: JsonObject | undefined;
+
+  constructor(row: RawEventRow) {
+    this.position = String(row[0]);
+    this.id = row[1];
+    this.stream = row[2];
+    this.revision = row[3];
+    this.type = row[4];
+    this.data = JSON.parse(row[5]) as JsonObject;
+    this.metadataJson = row[6];
+    this.recordedAt = row[7];
+  }
+
+  get metadata(): JsonObject {
+    return (this.parsedMetadata ??= JSON.parse(this.metadataJson) as JsonObject);
   }
 }
 

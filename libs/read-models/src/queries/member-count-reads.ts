@@ -1,11 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type MemberCounts } from '../member-counts';
-import { type AsOf, KNOWN_NOW } from './temporal';
+import { type AsOf, KNOWN_NOW, known, validOn } from './temporal';
 
 /**
  * Members per organisation on a day. As known now, from the counts in memory; as known at an
- * earlier moment, from the recorded deltas: a version's +1/-1 and its closing's -1/+1 cancel
- * once both were recorded by then.
+ * earlier moment, from the versions of placements the registry held then.
  */
 export class MemberCountReads {
   private readonly atKnown: Statement;
@@ -15,8 +14,7 @@ export class MemberCountReads {
     private readonly counts: MemberCounts,
   ) {
     this.atKnown = db.prepare(
-      `SELECT org_id, SUM(delta) AS count FROM rm_member_delta WHERE day <= @asOf AND recorded_at <= @knownAt
-       GROUP BY org_id`,
+      `SELECT p.org_id, count(*) AS count FROM rm_placement p WHERE ${known('p')} AND ${validOn('p')} GROUP BY p.org_id`,
     );
   }
 
