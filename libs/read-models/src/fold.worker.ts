@@ -24,8 +24,9 @@ const failure = (error: unknown): FoldAnswer => ({ error: error instanceof Error
 try {
   const db = new Database(init.file, { readonly: true, fileMustExist: true });
   db.pragma('cache_size = -65536');
-  db.pragma(process.env.MMAP ?? 'mmap_size = 2147418112');
-  if (process.env.WCS) db.pragma('cache_size = ' + process.env.WCS);
+  // Streams are read in name order, their events scattered over the whole events table: mapped
+  // (up to SQLite's limit of 2 GiB) rather than read page by page, the rebuild took 1 to 2 s less.
+  db.pragma('mmap_size = 2147418112');
   const queries = new SqliteEventQueries(db);
   const counts = new MemberCounts();
   parentPort!.on('message', (request: FoldRequest | null) => {
