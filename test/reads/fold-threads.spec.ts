@@ -23,10 +23,10 @@ beforeAll(() => {
 });
 
 /** Opens the store, rebuilding its read models with `foldThreads`; what they hold, then closes it. */
-async function rebuilt(foldThreads: number) {
+async function rebuilt(foldThreads: number, pageSize = CHUNK) {
   let models: EmbeddedReadModels | undefined;
   const store = SqliteEventStore.open(file, {
-    projection: (db) => (models = EmbeddedReadModels.open(db, { rebuild: true, foldThreads, pageSize: CHUNK })).inline,
+    projection: (db) => (models = EmbeddedReadModels.open(db, { rebuild: true, foldThreads, pageSize })).inline,
   });
   try {
     return {
@@ -42,17 +42,24 @@ async function rebuilt(foldThreads: number) {
 
 describe('a rebuild folding in threads', () => {
   it('writes the rows and member counts a rebuild in one thread writes, from every event', async () => {
-    const chunks = (() => {
+    const sizes = (() => {
       const db = new Database(file, { readonly: true });
+      const count = db.prepare('SELECT count(*) FROM events WHERE stream >= ? AND stream < ?').pluck();
+      const streams = db.prepare('SELECT count(DISTINCT stream) FROM events WHERE stream >= ? AND stream < ?').pluck();
       try {
-        return [...streamChunks(db, CHUNK)];
+        return [...streamChunks(db, CHUNK)].map((c) => ({
+          events: count.get(c.from, c.to) as number,
+          streams: streams.get(c.from, c.to) as number,
+        }));
       } finally {
         db.close();
       }
     })();
-    expect(chunks.length).toBeGreaterThan(10); // more than the threads hold at once
+    expect(sizes.length).toBeGreaterThan(10); // more than the threads hold at once
+    expect(sizes.some((c) => c.streams === 1 && c.events > CHUNK)).toBe(true); // a stream longer than a chunk
 
-    const here = await rebuilt(0);
+    // In one thread, the whole log as one chunk: hundreds of rows per table, many per INSERT.
+    const here = await rebuilt(0, 1_000_000);
     const threaded = await rebuilt(2);
     expect(threaded.rows).toEqual(here.rows);
     expect(threaded.counts).toEqual(here.counts);
