@@ -13,8 +13,10 @@ export class MemberCountReads {
     db: Database,
     private readonly counts: MemberCounts,
   ) {
+    // A scan of the table: walking the (org_id, valid_from) index for the grouping instead fetches
+    // each row apart. On a million members: 0.9 s against 2.7 s.
     this.atKnown = db.prepare(
-      `SELECT p.org_id, count(*) AS count FROM rm_placement p WHERE ${known('p')} AND ${validOn('p')} GROUP BY p.org_id`,
+      `SELECT p.org_id, count(*) AS count FROM rm_placement p NOT INDEXED WHERE ${known('p')} AND ${validOn('p')} GROUP BY p.org_id`,
     );
   }
 
