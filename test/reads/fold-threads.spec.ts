@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@baytaq/event-store';
 import { EmbeddedReadModels, readCheckpoint, streamChunks } from '@baytaq/read-models';
 import { runGenerator, TEST_IIN_SECRET } from '../generate/run-generator';
+import { foldInThreads } from '../../libs/read-models/src/fold-threads';
 import { countsOverTime, readModelRows } from '../support/read-model-rows';
 
 /**
@@ -66,6 +67,15 @@ describe('a rebuild folding in threads', () => {
     expect(threaded.applied).toBe(threaded.head);
     expect(here.rows['rm_person']!.length).toBeGreaterThanOrEqual(300);
     expect(here.counts.length).toBeGreaterThan(100);
+  });
+
+  it('fails, and stops its threads, when a folding thread cannot start', () => {
+    const chunks = [{ from: 'person-', to: 'person.' }][Symbol.iterator]();
+    let inserted = 0;
+    expect(() => foldInThreads(join(dir, 'no-such-store.sqlite'), 1, 2, chunks, () => (inserted += 1))).toThrow(
+      /a folding thread failed: .*(unable to open|does not exist)/,
+    );
+    expect(inserted).toBe(0);
   });
 
   it('fails when a folding thread fails, and the next start rebuilds again', async () => {

@@ -142,7 +142,9 @@ export class FactWriter extends FactSink {
       );
     }
     this.insertHistory = db.prepare(insertSql('rm_history', HISTORY_COLUMNS, 1));
-    this.retractHistory = db.prepare(RETRACT_HISTORY_SQL);
+    this.retractHistory = db.prepare(
+      'UPDATE rm_history SET retracted_at = ?, retraction_reason = ? WHERE event_id = ? AND retracted_at IS NULL',
+    );
     this.advance = db.prepare('UPDATE rm_checkpoint SET position = ?, events = events + ? WHERE id = 1');
   }
 
@@ -175,9 +177,6 @@ export class FactWriter extends FactSink {
   }
 }
 
-const RETRACT_HISTORY_SQL =
-  'UPDATE rm_history SET retracted_at = ?, retraction_reason = ? WHERE event_id = ? AND retracted_at IS NULL';
-
 function insertSql(table: string, columns: readonly string[], rows: number): string {
   const row = `(${columns.map(() => '?').join(', ')})`;
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
@@ -193,18 +192,9 @@ export interface FactRows {
   facts: Record<FactTable, Cell[]>;
   /** `HISTORY_COLUMNS`, then retracted_at and retraction_reason. */
   history: Cell[];
-  /** Retractions of events whose history rows are not among these: target, reason, recorded at. */
-  retractions: Array<[string, string, string]>;
 }
 
 const factWidth = (table: FactTable) => FACT_TABLES[table].length + 3;
-
-/** A map per table, of a fact's key. */
-const keyMaps = () =>
-  Object.fromEntries(Object.keys(FACT_TABLES).map((t) => [t, new Map<string, number>()])) as unknown as Record<
-    FactTable,
-    Map<string, number>
-  >;
 const HISTORY_WIDTH = HISTORY_COLUMNS.length + 2;
 
 const emptyFacts = (): Record<FactTable, Cell[]> =>
@@ -212,19 +202,21 @@ const emptyFacts = (): Record<FactTable, Cell[]> =>
 
 /**
  * Keeps the rows in memory instead of writing them, and closes versions in place: a rebuild of
- * empty tables then writes each row once, with no update and no index to find it by. Every version
- * it closes or removes must have been opened since the last `take`: whole streams, each from its
- * first event.
+ * empty tables then writes each row once, with no update and no index to find it by. It is fed
+ * whole streams, each from its first event, one stream after another (`nextStream` between them),
+ * each moment of a stream once: the events of a moment are consecutive in a stream read whole, so
+ * a moment is never undone, and a retraction names an event of its own stream (the domain refuses
+ * any other), whose history row is here.
  */
 export class BufferedFactWriter extends FactSink {
   private rows = emptyFacts();
   private history_: Cell[] = [];
-  private retractions: FactRows['retractions'] = [];
-  /** Where the open version of each fact of the current stream starts in its table's rows, and its last closed one. */
-  private readonly opened = keyMaps();
-  private readonly closed = keyMaps();
-  private readonly keyMaps = [...Object.values(this.opened), ...Object.values(this.closed)];
-  private readonly removed = new Map<FactTable, Set<number>>();
+  /** Where the open version of each fact of the current stream starts in its table's rows, by table and key. */
+  private readonly opened = Object.fromEntries(
+    Object.keys(FACT_TABLES).map((t) => [t, new Map<string, number>()]),
+  ) as unknown as Record<FactTable, Map<string, number>>;
+  private readonly openedMaps = Object.values(this.opened);
+  /** Where the history row of each event of the current stream starts. */
   private readonly historyAt = new Map<string, number>();
 
   protected open(f: Fact, at: string): void {
@@ -236,31 +228,18 @@ export class BufferedFactWriter extends FactSink {
   }
 
   protected close(f: Fact, at: string): void {
-    const start = this.openRow(f);
+    const start = this.opened[f.table].get(f.key);
+    if (start === undefined) throw new Error(`${f.table} ${f.key} has no open version in this stream`);
     this.rows[f.table][start + factWidth(f.table) - 1] = at;
     this.opened[f.table].delete(f.key);
-    this.closed[f.table].set(f.key, start);
   }
 
   protected removeOpened(f: Fact, at: string): void {
-    const start = this.openRow(f);
-    const width = factWidth(f.table);
-    if (this.rows[f.table][start + width - 2] !== at) throw new Error(`${f.table} ${f.key} was not opened at ${at}`);
-    let removed = this.removed.get(f.table);
-    if (!removed) this.removed.set(f.table, (removed = new Set()));
-    removed.add(start);
-    this.opened[f.table].delete(f.key);
+    throw new Error(`${f.table} ${f.key}: the moment ${at} came twice; a stream read whole has each moment once`);
   }
 
   protected reopen(f: Fact, at: string): void {
-    const start = this.closed[f.table].get(f.key);
-    const width = factWidth(f.table);
-    if (start === undefined || this.rows[f.table][start + width - 1] !== at) {
-      throw new Error(`${f.table} ${f.key} was not closed at ${at} in this batch`);
-    }
-    this.rows[f.table][start + width - 1] = null;
-    this.closed[f.table].delete(f.key);
-    this.opened[f.table].set(f.key, start);
+    this.removeOpened(f, at);
   }
 
   /**
@@ -268,13 +247,8 @@ export class BufferedFactWriter extends FactSink {
    * stream, as the statements find them by owner and key.
    */
   nextStream(): void {
-    for (const map of this.keyMaps) if (map.size > 0) map.clear();
-  }
-
-  private openRow(f: Fact): number {
-    const start = this.opened[f.table].get(f.key);
-    if (start === undefined) throw new Error(`${f.table} ${f.key} has no open version in this batch`);
-    return start;
+    for (const map of this.openedMaps) if (map.size > 0) map.clear();
+    this.historyAt.clear();
   }
 
   history(event: RecordedEvent, effectiveDate: string | null): void {
@@ -285,8 +259,8 @@ export class BufferedFactWriter extends FactSink {
 
   retraction(targetId: string, reason: string, recordedAt: string): void {
     const start = this.historyAt.get(targetId);
-    if (start === undefined) this.retractions.push([targetId, reason, recordedAt]);
-    else if (this.history_[start + HISTORY_WIDTH - 2] === null) {
+    if (start === undefined) throw new Error(`retracted event ${targetId} is not an earlier event of its stream`);
+    if (this.history_[start + HISTORY_WIDTH - 2] === null) {
       this.history_[start + HISTORY_WIDTH - 2] = recordedAt;
       this.history_[start + HISTORY_WIDTH - 1] = reason;
     }
@@ -294,22 +268,10 @@ export class BufferedFactWriter extends FactSink {
 
   /** The rows since the last call, and a fresh start. */
   take(): FactRows {
-    const facts = this.rows;
-    for (const [table, starts] of this.removed) {
-      const width = factWidth(table);
-      const kept: Cell[] = [];
-      for (let start = 0; start < facts[table].length; start += width) {
-        if (!starts.has(start)) for (let i = start; i < start + width; i++) kept.push(facts[table][i]!);
-      }
-      facts[table] = kept;
-    }
-    const out: FactRows = { facts, history: this.history_, retractions: this.retractions };
+    const out: FactRows = { facts: this.rows, history: this.history_ };
     this.rows = emptyFacts();
     this.history_ = [];
-    this.retractions = [];
     this.nextStream();
-    this.removed.clear();
-    this.historyAt.clear();
     return out;
   }
 }
@@ -320,18 +282,14 @@ const ROWS_PER_INSERT = 100;
 /** Inserts `FactRows` into the read-model tables, many rows per statement. */
 export class RowInserter {
   private readonly statements = new Map<string, Statement>();
-  private readonly retract: Statement;
 
-  constructor(private readonly db: Database) {
-    this.retract = db.prepare(RETRACT_HISTORY_SQL);
-  }
+  constructor(private readonly db: Database) {}
 
   insert(rows: FactRows): void {
     for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
       this.insertFlat(`rm_${table}`, ['key', ...FACT_TABLES[table], 'recorded_from', 'recorded_to'], rows.facts[table]);
     }
     this.insertFlat('rm_history', [...HISTORY_COLUMNS, 'retracted_at', 'retraction_reason'], rows.history);
-    for (const [target, reason, at] of rows.retractions) this.retract.run(at, reason, target);
   }
 
   private insertFlat(table: string, columns: readonly string[], flat: Cell[]): void {

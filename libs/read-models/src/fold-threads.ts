@@ -5,10 +5,12 @@ import { type FoldAnswer, type FoldInit, type FoldRequest } from './fold-protoco
 import { type MemberDelta } from './member-counts';
 
 /**
- * How long the rebuilding thread waits for any answer before it gives the folding threads up. A
- * chunk of a few thousand events folds in well under a second.
+ * How long the rebuilding thread waits for any answer before it gives the folding threads up: the
+ * bound on a rebuild whose thread died without a word (a crash of the thread itself; every error
+ * it can catch, including failing to start, is answered). A chunk of about 5,000 events folds in
+ * tens of milliseconds, but a stream longer than a chunk is folded whole, however long it is.
  */
-const SILENCE_LIMIT_MS = 60_000;
+const SILENCE_LIMIT_MS = 600_000;
 
 /**
  * The young generation of a folding thread's heap. Folding makes short-lived objects by the
@@ -27,18 +29,35 @@ interface Folder {
 }
 
 /**
- * Starts a folding thread. Under ts-node-like loaders (the tests run the TypeScript sources) the
- * thread registers the same loader before it loads its module.
+ * What a folding thread runs: its module, after the TypeScript loader under ts-node-like loaders
+ * (the tests run the TypeScript sources). A module that cannot load is answered as an error, since
+ * the rebuilding thread, waiting synchronously, would never see the worker's error event.
  */
+function folderScript(): string {
+  const module = join(__dirname, `fold.worker${extname(__filename)}`);
+  const loader = extname(__filename) === '.ts' ? `require('@swc-node/register');` : '';
+  return `
+    const { workerData } = require('node:worker_threads');
+    try {
+      ${loader}
+      require(${JSON.stringify(module)});
+    } catch (error) {
+      workerData.port.postMessage({ error: 'the folding thread could not start: ' + ((error && error.message) || error) });
+      const ticks = new Int32Array(workerData.signal);
+      Atomics.add(ticks, 0, 1);
+      Atomics.notify(ticks, 0);
+    }`;
+}
+
 function startFolder(file: string, head: number, signal: SharedArrayBuffer): Folder {
   const { port1, port2 } = new MessageChannel();
   const init: FoldInit = { file, head, port: port2, signal };
-  const module = join(__dirname, `fold.worker${extname(__filename)}`);
-  const options = { workerData: init, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } };
-  const worker =
-    extname(__filename) === '.ts'
-      ? new Worker(`require('@swc-node/register'); require(${JSON.stringify(module)});`, { ...options, eval: true })
-      : new Worker(module, options);
+  const worker = new Worker(folderScript(), {
+    eval: true,
+    workerData: init,
+    transferList: [port2],
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+  });
   worker.unref();
   return { worker, port: port1, inFlight: 0 };
 }
@@ -59,7 +78,7 @@ export function foldInThreads(
 ): MemberDelta[] {
   const signal = new SharedArrayBuffer(4);
   const ticks = new Int32Array(signal);
-  const folders = Array.from({ length: threads }, () => startFolder(file, head, signal));
+  const folders: Folder[] = [];
   const send = (folder: Folder): void => {
     const next = chunks.next();
     if (next.done) return;
@@ -86,6 +105,7 @@ export function foldInThreads(
   };
   let stopped = false;
   try {
+    for (let i = 0; i < threads; i++) folders.push(startFolder(file, head, signal));
     for (const folder of folders) for (let i = 0; i < CHUNKS_IN_FLIGHT; i++) send(folder);
     while (folders.some((f) => f.inFlight > 0)) {
       for (const { folder, answer } of answers()) {
@@ -106,8 +126,9 @@ export function foldInThreads(
     return tally;
   } finally {
     for (const folder of folders) {
-      if (!stopped) folder.worker.postMessage(null);
       folder.port.close();
+      // A thread that answered its stop ends by itself; any other is stopped where it stands.
+      if (!stopped || folder.inFlight > 0) void folder.worker.terminate();
     }
   }
 }

@@ -23,6 +23,7 @@ const failure = (error: unknown): FoldAnswer => ({ error: error instanceof Error
 
 try {
   const db = new Database(init.file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   // Streams are read in name order, their events scattered over the whole events table: mapped
   // (up to SQLite's limit of 2 GiB) rather than read page by page, the rebuild took 1 to 2 s less.

@@ -113,10 +113,10 @@ export function* streamChunks(db: Database, size: number): Generator<FoldRequest
 }
 
 /**
- * Runs `build` (CREATE INDEX on full tables) with SQLite's sorter in helper threads and a small
- * page cache. Measured on the million-member rebuild's indexes: 8.9 s with the store's 64 MiB cache
- * and no helper threads, 6.3 s with a 2 MiB cache (the sorter merges runs of that size, which stay
- * in the CPU's caches), 4.7 s with 2 helper threads as well.
+ * Runs `build` (CREATE INDEX on full tables) with SQLite's sorter in helper threads (one per core)
+ * and a small page cache, which sizes the sorter's runs. Measured on the million-member rebuild's
+ * indexes, on 2 cores: 8.9 s with the store's 64 MiB cache and no helper threads, 6.3 s with a
+ * 2 MiB cache, 4.7 to 4.9 s with a 1, 2 or 4 MiB cache and 2 helper threads.
  */
 function withIndexSorting(db: Database, build: () => void): void {
   const cache = Number(db.pragma('cache_size', { simple: true }));
@@ -138,7 +138,7 @@ const FOLD_THREADS_FROM = 50_000;
 const FOLD_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
 export interface RebuildOptions extends ReplayOptions {
-  /** Threads that read and fold streams while this one inserts their rows; 0 folds here. */
+  /** Threads that read and fold streams while this one inserts their rows; 0 folds here (as does an in-memory store). */
   foldThreads?: number;
 }
 
@@ -175,7 +175,8 @@ export function rebuildEmbeddedByStream(
   };
   setVersion.run(0);
   const chunks = streamChunks(db, chunkSize);
-  const threads = options.foldThreads ?? (total >= FOLD_THREADS_FROM && !db.memory ? FOLD_THREADS : 0);
+  // Folding threads read the store's file: an in-memory store is folded here.
+  const threads = db.memory ? 0 : (options.foldThreads ?? (total >= FOLD_THREADS_FROM ? FOLD_THREADS : 0));
   let tally: MemberDelta[];
   if (threads > 0) tally = foldInThreads(db.name, head, threads, chunks, insert);
   else {

@@ -56,8 +56,10 @@ export function createReadModelTables(db: Database, { indexes = true } = {}): vo
   const names = Object.keys(FACT_TABLES) as FactTable[];
   db.exec(names.map((n) => factTableDdl(n)).join('\n') + OTHER_TABLES);
   if (indexes) createIndexes(db);
+  // Tables left without indexes are for a rebuild, which sets the version when it is done: until
+  // then, a start finds them of no version and rebuilds again.
   db.prepare('INSERT OR IGNORE INTO rm_checkpoint (id, version, position, events) VALUES (1, ?, NULL, 0)').run(
-    READ_MODEL_VERSION,
+    indexes ? READ_MODEL_VERSION : 0,
   );
 }
 

@@ -140,36 +140,36 @@ export class SqliteEventStore implements EventStore {
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     mkdirSync(dirname(file), { recursive: true });
     const lock = lockFile(`${file}-lock`);
-    const db = new Database(file);
+    let db: Database.Database | undefined;
     try {
+      db = new Database(file);
       configureConnection(db);
       migrateEventTables(db);
+      const open = db;
+      const writer = new SqliteWriter(open, options.projection?.(open));
+      const inThread: Writer = {
+        commit: (batch, at) =>
+          writer
+            .commit(batch, at)
+            .map((o) => (o.recorded ? { result: o.result, committed: o.recorded.map(CommittedEvent.of) } : o)),
+        release: async () => {
+          try {
+            open.close();
+          } finally {
+            lock.close();
+          }
+        },
+        settings: writer.settings(),
+      };
+      return new SqliteEventStore(open, inThread, options.now);
     } catch (error) {
-      db.close();
+      // Whatever failed (the file, its schema, a projection that cannot open), the file and its
+      // lock are left free for the next attempt.
+      db?.close();
       lock.close();
       if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
       throw error;
     }
-    let writer: SqliteWriter;
-    try {
-      writer = new SqliteWriter(db, options.projection?.(db));
-    } catch (error) {
-      db.close(); // a projection that cannot open leaves the file free for the next attempt
-      lock.close();
-      throw error;
-    }
-    const inThread: Writer = {
-      commit: (batch, at) =>
-        writer
-          .commit(batch, at)
-          .map((o) => (o.recorded ? { result: o.result, committed: o.recorded.map(CommittedEvent.of) } : o)),
-      release: async () => {
-        db.close();
-        lock.close();
-      },
-      settings: writer.settings(),
-    };
-    return new SqliteEventStore(db, inThread, options.now);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WrongExpectedRevisionError } from '../errors';
@@ -49,6 +49,17 @@ describe.each(modes)('sqlite group commit, %s', (_mode, open) => {
       await expect(other[1](join(dir, 'registry.sqlite'))).rejects.toThrow(/open in another process/);
     }
     await expect(store.append(uniqueStream(), [event()], 'no_stream')).resolves.toMatchObject({ revision: 0 });
+  });
+
+  it('leaves the lock free when it cannot open the file, so that the next attempt can', async () => {
+    const file = join(dir, 'not-yet.sqlite');
+    mkdirSync(file); // a directory where the store's file should be
+    // (A SqliteError, whose class may come from another realm than this test's Error: matched by code.)
+    await expect(open(file)).rejects.toMatchObject({ code: 'SQLITE_CANTOPEN' });
+    rmSync(file, { recursive: true });
+    const next = await open(file);
+    await expect(next.append(uniqueStream(), [event()], 'no_stream')).resolves.toMatchObject({ revision: 0 });
+    await next.close();
   });
 
   it('answers reads and revision checks from what it committed, never from a refused append', async () => {
