@@ -10,7 +10,7 @@ const PLACEMENT = {
 };
 
 /** The columns of rm_history a projector writes (a retraction fills the last two later). */
-export const HISTORY_COLUMNS = [
+const HISTORY_COLUMNS = [
   'stream',
   'revision',
   'event_id',
@@ -21,6 +21,14 @@ export const HISTORY_COLUMNS = [
   'actor',
   'data',
 ] as const;
+
+/** The columns of a version's row in each fact table: its key, the fact's columns, its transaction time. */
+const FACT_ROW = Object.fromEntries(
+  Object.entries(FACT_TABLES).map(([t, columns]) => [t, ['key', ...columns, 'recorded_from', 'recorded_to']]),
+) as Record<FactTable, string[]>;
+
+/** The columns of an rm_history row: what the projector writes, then what a retraction fills. */
+const HISTORY_ROW = [...HISTORY_COLUMNS, 'retracted_at', 'retraction_reason'];
 
 function historyRow(event: RecordedEvent, effectiveDate: string | null): Cell[] {
   const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
@@ -122,10 +130,11 @@ export class FactWriter extends FactSink {
 
   constructor(db: Database) {
     super();
-    for (const [table, columns] of Object.entries(FACT_TABLES) as Array<[FactTable, readonly string[]]>) {
+    for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
       // Closing a version passes the fact's first value: its owner.
       const owner = ownerColumn(table);
-      this.insertFact.set(table, db.prepare(insertSql(`rm_${table}`, ['key', ...columns, 'recorded_from'], 1)));
+      // A version is inserted open: every column of its row but the last, `recorded_to`.
+      this.insertFact.set(table, db.prepare(insertSql(`rm_${table}`, FACT_ROW[table].slice(0, -1), 1)));
       this.deleteOpened.set(
         table,
         db.prepare(
@@ -185,17 +194,14 @@ function insertSql(table: string, columns: readonly string[], rows: number): str
 /**
  * Rows of whole streams, every version complete with its `recorded_to`: what a rebuild folds and
  * then inserts in bulk (`RowInserter`), in this thread or another. Each array is flat, a row after
- * another, of the widths below.
+ * another, of the columns above.
  */
 export interface FactRows {
-  /** Per table: key, the table's columns, recorded_from, recorded_to. */
+  /** Per table: `FACT_ROW`. */
   facts: Record<FactTable, Cell[]>;
-  /** `HISTORY_COLUMNS`, then retracted_at and retraction_reason. */
+  /** `HISTORY_ROW`. */
   history: Cell[];
 }
-
-const factWidth = (table: FactTable) => FACT_TABLES[table].length + 3;
-const HISTORY_WIDTH = HISTORY_COLUMNS.length + 2;
 
 const emptyFacts = (): Record<FactTable, Cell[]> =>
   Object.fromEntries(Object.keys(FACT_TABLES).map((t) => [t, []])) as unknown as Record<FactTable, Cell[]>;
@@ -230,7 +236,7 @@ export class BufferedFactWriter extends FactSink {
   protected close(f: Fact, at: string): void {
     const start = this.opened[f.table].get(f.key);
     if (start === undefined) throw new Error(`${f.table} ${f.key} has no open version in this stream`);
-    this.rows[f.table][start + factWidth(f.table) - 1] = at;
+    this.rows[f.table][start + FACT_ROW[f.table].length - 1] = at;
     this.opened[f.table].delete(f.key);
   }
 
@@ -260,9 +266,10 @@ export class BufferedFactWriter extends FactSink {
   retraction(targetId: string, reason: string, recordedAt: string): void {
     const start = this.historyAt.get(targetId);
     if (start === undefined) throw new Error(`retracted event ${targetId} is not an earlier event of its stream`);
-    if (this.history_[start + HISTORY_WIDTH - 2] === null) {
-      this.history_[start + HISTORY_WIDTH - 2] = recordedAt;
-      this.history_[start + HISTORY_WIDTH - 1] = reason;
+    const retractedAt = start + HISTORY_COLUMNS.length;
+    if (this.history_[retractedAt] === null) {
+      this.history_[retractedAt] = recordedAt;
+      this.history_[retractedAt + 1] = reason;
     }
   }
 
@@ -287,9 +294,9 @@ export class RowInserter {
 
   insert(rows: FactRows): void {
     for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
-      this.insertFlat(`rm_${table}`, ['key', ...FACT_TABLES[table], 'recorded_from', 'recorded_to'], rows.facts[table]);
+      this.insertFlat(`rm_${table}`, FACT_ROW[table], rows.facts[table]);
     }
-    this.insertFlat('rm_history', [...HISTORY_COLUMNS, 'retracted_at', 'retraction_reason'], rows.history);
+    this.insertFlat('rm_history', HISTORY_ROW, rows.history);
   }
 
   private insertFlat(table: string, columns: readonly string[], flat: Cell[]): void {
