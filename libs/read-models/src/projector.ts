@@ -147,8 +147,8 @@ export class RegistryProjector {
   committed(): void {
     // `before` stays: two transactions within one millisecond are recorded at the same moment.
     for (const [stream, entry] of this.pending) this.cache.set(stream, entry);
-    for (const d of this.pendingDeltas) this.counts.add(d);
     if (this.committedDeltas) for (const d of this.pendingDeltas) this.committedDeltas.push(d);
+    else for (const d of this.pendingDeltas) this.counts.add(d);
     if (this.pendingPosition !== null) this.position = this.pendingPosition;
     this.applied += this.pendingCount;
     this.commits += 1;
@@ -163,8 +163,9 @@ export class RegistryProjector {
   }
 
   /**
-   * From now on keeps the member deltas of each commit until `takeCommittedDeltas`: for a reader
-   * in another thread, whose member counts follow this projector's.
+   * From now on keeps the member deltas of each commit until `takeCommittedDeltas`, instead of
+   * counting them here: for a reader in another thread, whose member counts follow the commits
+   * (this projector's counts then stop following them).
    */
   reportDeltas(): void {
     this.committedDeltas ??= [];
