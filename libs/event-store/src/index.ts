@@ -8,5 +8,7 @@ export {
   type InlineProjection,
 } from './sqlite/sqlite-event-store';
 export { SqliteEventQueries } from './sqlite/sqlite-event-queries';
+export { type ReportingProjectionFactory } from './sqlite/writer-protocol';
 export { readSince, type LogReader } from './read-since';
 export { GenerationalCache } from './generational-cache';
+export { workerScript } from './worker-script';

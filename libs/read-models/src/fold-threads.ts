@@ -1,4 +1,5 @@
 import { extname, join } from 'node:path';
+import { workerScript } from '@baytaq/event-store';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type FactRows } from './fact-writer';
 import { type FoldAnswer, type FoldInit, type FoldRequest } from './fold-protocol';
@@ -29,18 +30,15 @@ interface Folder {
 }
 
 /**
- * What a folding thread runs: its module, after the TypeScript loader under ts-node-like loaders
- * (the tests run the TypeScript sources). A module that cannot load is answered as an error, since
- * the rebuilding thread, waiting synchronously, would never see the worker's error event.
+ * What a folding thread runs: its module (`workerScript`), and an answer when that module cannot
+ * load, since the rebuilding thread, waiting synchronously, would never see the worker's error event.
  */
 function folderScript(): string {
   const module = join(__dirname, `fold.worker${extname(__filename)}`);
-  const loader = extname(__filename) === '.ts' ? `require('@swc-node/register');` : '';
   return `
     const { workerData } = require('node:worker_threads');
     try {
-      ${loader}
-      require(${JSON.stringify(module)});
+      ${workerScript(module)}
     } catch (error) {
       workerData.port.postMessage({ error: 'the folding thread could not start: ' + ((error && error.message) || error) });
       const ticks = new Int32Array(workerData.signal);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { type ReportingProjectionFactory } from '@baytaq/event-store';
 import { EmbeddedReadModels } from './embedded-read-models';
 import { type MemberDelta, MemberCounts } from './member-counts';
 import { loadCounts, type ReadModelState } from './open-projector';
@@ -15,7 +16,10 @@ export interface ReadModelsReport {
  * Runs in the embedded store's writer thread: the read models catch up with the log, then are
  * fed inline, in each batch's transaction. Each commit reports its member deltas and checkpoint.
  */
-export function openWriterThreadReadModels(db: Database, onProgress: (line: string) => void) {
+export const openWriterThreadReadModels: ReportingProjectionFactory = function openWriterThreadReadModels(
+  db,
+  onProgress,
+) {
   const models = EmbeddedReadModels.open(db, {
     counts: false, // the main thread's reader loads them from the rows, and follows the reports
     onProgress: (p) => onProgress(`read models: ${p.done} of ${p.total} events`),
@@ -29,7 +33,7 @@ export function openWriterThreadReadModels(db: Database, onProgress: (line: stri
       deltas: models.projector.takeCommittedDeltas(),
     }),
   };
-}
+};
 
 /** Where the writer thread finds the function above. */
 export const WRITER_THREAD_READ_MODELS = { module: __filename, name: openWriterThreadReadModels.name };

@@ -19,15 +19,13 @@ import { CommitSignal, followLog } from '../log-follower';
 import { MonotonicClock } from '../monotonic-clock';
 import { compareSequencePositions } from '../sequence-position';
 import { GenerationalCache } from '../generational-cache';
-import { SqliteEventQueries } from './sqlite-event-queries';
+import { type SerializedEvent, serializeEvents, SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, configureReader, migrateEventTables } from './sqlite-schema';
 import { CommittedEvent, RecentEvents } from './recent-events';
 import {
   type AppendRequest,
   type InlineProjection,
   refusedByAnotherProcess,
-  type SerializedEvent,
-  serializeEvents,
   SqliteWriter,
   sqliteCode,
   STREAM_REVISIONS_KEPT,

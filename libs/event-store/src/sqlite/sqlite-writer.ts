@@ -5,7 +5,6 @@ import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-sto
 import { GenerationalCache } from '../generational-cache';
 import { type SerializedEvent, SqliteEventQueries } from './sqlite-event-queries';
 
-export { type SerializedEvent, serializeEvents } from './sqlite-event-queries';
 import type { WriterSettings } from './writer-protocol';
 
 /**

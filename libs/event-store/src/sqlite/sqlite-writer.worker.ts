@@ -6,15 +6,15 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
-import { type InlineProjection, refusedByAnotherProcess, SqliteWriter, sqliteCode } from './sqlite-writer';
-import { type FromWriter, type ToWriter, toWire, type WriterInit } from './writer-protocol';
-
-/** An inline projection that can also tell the main thread what its commits changed. */
-export type ReportingProjection = InlineProjection & { report(): unknown };
-export type ReportingProjectionFactory = (
-  db: Database.Database,
-  onProgress: (line: string) => void,
-) => ReportingProjection;
+import { refusedByAnotherProcess, SqliteWriter, sqliteCode } from './sqlite-writer';
+import {
+  type FromWriter,
+  type ReportingProjection,
+  type ReportingProjectionFactory,
+  type ToWriter,
+  toWire,
+  type WriterInit,
+} from './writer-protocol';
 
 const port = parentPort!;
 const send = (message: FromWriter) => port.postMessage(message);

@@ -5,7 +5,14 @@ import {
   WrongExpectedRevisionError,
 } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
-import type { AppendRequest } from './sqlite-writer';
+import type { Database } from 'better-sqlite3';
+import type { AppendRequest, InlineProjection } from './sqlite-writer';
+
+/** An inline projection that can also tell the main thread what its commits changed. */
+export type ReportingProjection = InlineProjection & { report(): unknown };
+
+/** What `WriterProjectionModule` names: opens the projection on the writer thread's connection. */
+export type ReportingProjectionFactory = (db: Database, onProgress: (line: string) => void) => ReportingProjection;
 
 /** Loaded by the writer thread: `module`'s export `name` opens the inline projection on its connection. */
 export interface WriterProjectionModule {

@@ -1,5 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../worker-script';
 import { StoreUnavailableError } from '../errors';
 import type { AppendResult } from '../event-store.port';
 import { CommittedEvent } from './recent-events';
@@ -32,17 +33,9 @@ export type BatchOutcome =
   | { result: AppendResult; committed?: CommittedEvent[]; error?: undefined }
   | { result?: undefined; committed?: undefined; error: unknown };
 
-/**
- * Starts the writer thread. Under ts-node-like loaders (the tests run the TypeScript sources) the
- * thread registers the same loader before it loads its module.
- */
 function startWorker(init: WriterInit): Worker {
-  const file = join(__dirname, `sqlite-writer.worker${extname(__filename)}`);
-  if (extname(__filename) === '.ts') {
-    const code = `require('@swc-node/register'); require(${JSON.stringify(file)});`;
-    return new Worker(code, { eval: true, workerData: init });
-  }
-  return new Worker(file, { workerData: init });
+  const module = join(__dirname, `sqlite-writer.worker${extname(__filename)}`);
+  return new Worker(workerScript(module), { eval: true, workerData: init });
 }
 
 /**
@@ -77,7 +70,10 @@ export class WriterThread {
       await worker.terminate();
       throw fromWire(first.error);
     }
-    if (first.type !== 'ready') throw new StoreUnavailableError(`the sqlite writer thread said ${first.type}`);
+    if (first.type !== 'ready') {
+      await worker.terminate();
+      throw new StoreUnavailableError(`the sqlite writer thread said ${first.type}`);
+    }
     return { thread, report: first.report, settings: first.settings };
   }
 
