@@ -93,7 +93,7 @@ describe('npm run demo: the seed story', () => {
       const stored = log
         .filter((e) => e.stream === stream)
         .map((e) => ({ eventId: e.id, event: { type: e.type, data: e.data } as never }));
-      expect((await runner.load(stream, decider)).state).toEqual(foldStream(decider, stored));
+      expect((await runner.load(stream, decider)).state).toStrictEqual(foldStream(decider, stored));
       expect(asked.get(stream)).toBe(stored.length);
       compared += 1;
     }
