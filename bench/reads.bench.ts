@@ -85,23 +85,25 @@ function rebuild(): { store: SqliteEventStore; models: EmbeddedReadModels; event
   const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
   const started = process.hrtime.bigint();
   let models: EmbeddedReadModels | undefined;
-  let events = 0;
   let firstChunk: number | undefined;
+  // The last report comes once the indexes are built; the one before it, after the last chunk.
   let lastChunk = 0;
+  let lastReport = 0;
   const store = SqliteEventStore.open(STORE_FILE, {
     projection: (db) => {
       models = EmbeddedReadModels.open(db, {
         rebuild: true,
-        onProgress: (p) => {
-          if (p.done < p.total) lastChunk = seconds(started);
-          firstChunk ??= seconds(started);
-          events = p.done;
+        onProgress: () => {
+          lastChunk = lastReport;
+          lastReport = seconds(started);
+          firstChunk ??= lastReport;
         },
       });
       return models.inline;
     },
   });
   const total = seconds(started);
+  const events = models!.eventsApplied;
   out(
     `rebuild phases: ${firstChunk?.toFixed(1)} s to the first chunk, chunks until ${lastChunk.toFixed(1)} s, ` +
       `${(total - lastChunk).toFixed(1)} s for the rest (indexes, checkpoint)`,

@@ -11,6 +11,7 @@ describe('npm run rebuild', () => {
 
   it('rebuilds the read models from every event of the log, reporting progress up to the total', async () => {
     const first = await startTestApp();
+    t = first; // closed after a failure before the rebuild
     await loadSeedStory(first.app);
     const call = client(first.app, first.adminKey);
     const officersBefore = expectStatus(
@@ -21,6 +22,7 @@ describe('npm run rebuild', () => {
     const health = expectStatus(await call('GET', '/health')) as { checks: { readModels: { head: string } } };
     const head = Number(health.checks.readModels.head);
     await first.app.close(); // the service is stopped: the rebuild owns the file
+    t = undefined;
 
     const progress: ReplayProgress[] = [];
     const outcome = await rebuildReadModels(first.config, (p) => progress.push(p));

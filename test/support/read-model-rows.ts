@@ -6,12 +6,9 @@ import { type MemberCounts, readModelTables } from '@baytaq/read-models';
 export function readModelRows(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const table of readModelTables()) {
-    const sql =
-      table === 'rm_history'
-        ? // seq is the order rows were written in; a rebuild writes them stream by stream.
-          'SELECT stream, revision, event_id, position, type, effective_date, recorded_at, actor, data, retracted_at, retraction_reason FROM rm_history'
-        : `SELECT * FROM ${table}`;
-    const rows = db.prepare(sql).all() as Array<Record<string, unknown>>;
+    const rows = db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>;
+    // rm_history's seq is the order rows were written in; a rebuild writes them stream by stream.
+    for (const row of rows) delete row['seq'];
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
   }
   return out;

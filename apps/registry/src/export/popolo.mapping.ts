@@ -137,7 +137,7 @@ function membership(t: TenureFacts, role: string): PopoloMembership {
   };
 }
 
-/** "Surname Given Patronymic", the order of Kazakhstani documents. */
+/** A name's parts as Popolo names them (the full name, surname first, is `fullName`). */
 const nameParts = (n: PersonName | LatinName) => ({
   family_name: n.surname,
   given_name: n.given,

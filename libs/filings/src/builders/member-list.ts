@@ -1,7 +1,7 @@
-import { type MultilingualName, type PersonName } from '@baytaq/domain';
+import { fullName, type MultilingualName, type PersonName } from '@baytaq/domain';
 import { type FilingColumn, type FilingDocument, type FilingRow } from '../filing-document';
 import { builderText } from './builder-phrases';
-import { type FilingMoment, filingDocument, fullNameOrNull, nameIn } from './filing-moment';
+import { type FilingMoment, filingDocument, nameIn } from './filing-moment';
 import { compareKeys, nameSortKey } from './name-order';
 
 export interface MemberListEntry {
@@ -37,7 +37,7 @@ const COLUMNS: ReadonlyArray<FilingColumn<MemberKey>> = [
 export function buildMemberList(moment: FilingMoment, data: MemberListData): FilingDocument {
   const lang = moment.lang;
   const keyed = data.members.map((member) => {
-    const name = fullNameOrNull(member.name) ?? '';
+    const name = fullName(member.name);
     return { member, name, key: [nameSortKey(name), member.iin ?? '', member.personId].join('\u0000') };
   });
   keyed.sort((a, b) => compareKeys(a.key, b.key));
