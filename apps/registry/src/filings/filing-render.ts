@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dataHash, type FilingDocument, renderCsv, renderJson, renderPdf } from '@baytaq/filings';
+import { type FilingDocument, renderCsv, renderJson, renderPdf } from '@baytaq/filings';
 import { type FilingFormat, type FilingRequest } from './filing-parameters';
 
 const CONTENT_TYPES: Readonly<Record<FilingFormat, string>> = {
@@ -21,10 +21,11 @@ export interface RenderedFiling {
 export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 export async function renderFiling(doc: FilingDocument, format: FilingFormat): Promise<RenderedFiling> {
-  const bytes = format === 'pdf' ? await renderPdf(doc) : format === 'csv' ? renderCsv(doc) : renderJson(doc);
-  const sha256 = sha256Hex(bytes);
-  // The JSON form is the canonical data itself: its hash is the data hash.
-  return { bytes, contentType: CONTENT_TYPES[format], sha256, dataSha256: format === 'json' ? sha256 : dataHash(doc) };
+  // The JSON form is the canonical data itself: its hash is the data hash, which the PDF prints.
+  const json = renderJson(doc);
+  const dataSha256 = sha256Hex(json);
+  const bytes = format === 'json' ? json : format === 'pdf' ? await renderPdf(doc, dataSha256) : renderCsv(doc);
+  return { bytes, contentType: CONTENT_TYPES[format], sha256: sha256Hex(bytes), dataSha256 };
 }
 
 /** `structure-2024-06-01-ru.pdf`: ASCII only, so the header needs no RFC 8187 encoding. */

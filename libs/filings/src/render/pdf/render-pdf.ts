@@ -19,7 +19,8 @@ const PDF_LANG: Readonly<Record<FilingLang, string>> = { ru: 'ru-KZ', kk: 'kk-KZ
  *   CPU, and a filing must be regenerable byte for byte long after it was issued.
  * What still changes the bytes: another pdfkit, fontkit or DejaVu version (all pinned in the lock).
  */
-export function renderPdf(doc: FilingDocument): Promise<Buffer> {
+/** `hash`: the document's data hash (`dataHash`), for a caller that has it already. */
+export function renderPdf(doc: FilingDocument, hash = dataHash(doc)): Promise<Buffer> {
   checkFilingDocument(doc);
   const fonts = pdfFonts();
   const issuedAt = new Date(canonicalTimestamp(doc.issuedAt));
@@ -62,7 +63,6 @@ export function renderPdf(doc: FilingDocument): Promise<Buffer> {
   let y = frame.bodyTop;
   for (const section of doc.sections) y = drawSection(pen, section, y);
 
-  const hash = dataHash(doc);
   const { start, count } = pdf.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     pdf.switchToPage(index);
