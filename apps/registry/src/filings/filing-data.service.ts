@@ -47,12 +47,14 @@ export class FilingDataService {
         return buildStructure(moment, { roots: structureNodes(reads, q) });
       case 'leadership-changes':
         return buildLeadershipChanges(moment, this.leadershipData(reads, { from: from!, to: to! }, knownAt));
-      case 'membership-compliance':
+      case 'membership-compliance': {
+        const counts = reads.memberCounts.countsOn(q);
         return buildMembershipCompliance(moment, {
           ruleSets: lawRuleSets(this.config.law2022Effective),
-          totalMembers: [...reads.memberCounts.countsOn(q).values()].reduce((sum, n) => sum + n, 0),
-          regionCounts: new Map(reads.structure.byRegion(q).map((row) => [row.kato!, row.count])),
+          totalMembers: [...counts.values()].reduce((sum, n) => sum + n, 0),
+          regionCounts: new Map(reads.structure.byRegion(q, counts).map((row) => [row.kato!, row.count])),
         });
+      }
       case 'member-list':
         return buildMemberList(moment, memberListData(reads, organisationId!, q));
     }

@@ -93,8 +93,8 @@ export class StructureReads {
    * as the regions were on that day (before 2022-06-08, the three new regions' territory counts
    * toward the regions they were split from). Every region of the day is listed, zeros included.
    */
-  byRegion(q: AsOf): MembershipCountRow[] {
-    const counts = this.members.countsOn(q);
+  /** `counts`: the members per organisation on `q`, for a caller that has them already. */
+  byRegion(q: AsOf, counts = this.members.countsOn(q)): MembershipCountRow[] {
     const perRegion = new Map(regionsOn(q.asOf).map((r) => [r.kato, { kato: r.kato, name: r.name, count: 0 }]));
     for (const o of this.organisations.katoCodes(q)) {
       const region = topLevelRegion(o.kato, q.asOf);
