@@ -9,16 +9,33 @@ interface Operation {
 describe('the OpenAPI document of the writes', () => {
   let t: TestApp;
   let writes: Array<[string, Operation]>;
+  let doc: { paths: Record<string, Record<string, Operation>> };
   beforeAll(async () => {
     t = await startTestApp();
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json() as {
-      paths: Record<string, Record<string, Operation>>;
-    };
+    doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json() as typeof doc;
     writes = Object.entries(doc.paths)
       .filter(([path, ops]) => path.startsWith('/v1/') && !path.startsWith('/v1/keys') && ops['post'])
       .map(([path, ops]) => [path, ops['post']!]);
   });
   afterAll(() => t.close());
+
+  it('documents every problem answer of every route as application/problem+json', () => {
+    const problems: string[] = [];
+    const otherwise: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          const content = (response as { content?: Record<string, { schema?: { $ref?: string } }> }).content ?? {};
+          const types = Object.entries(content).filter(([, c]) => c.schema?.$ref === '#/components/schemas/ProblemDto');
+          if (types.length === 0) continue;
+          problems.push(`${method} ${path} ${status}`);
+          if (Object.keys(content).join() !== 'application/problem+json') otherwise.push(`${method} ${path} ${status}`);
+        }
+      }
+    }
+    expect(problems.length).toBeGreaterThan(150);
+    expect(otherwise).toEqual([]);
+  });
 
   it('lists every write of API.md', () => {
     expect(writes.map(([path]) => path).sort()).toEqual(

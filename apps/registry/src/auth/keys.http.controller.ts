@@ -1,11 +1,8 @@
 import { Body, Controller, Inject, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBody,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -15,7 +12,7 @@ import { ApiKeysService } from './api-keys.service';
 import { IssueKeyRequestDto } from './issue-key.request.dto';
 import { IssuedKeyDto, KeyListDto } from './key.response.dto';
 import { Principal } from './principal.decorator';
-import { ProblemDto } from '../shared-dto/problem.dto';
+import { ApiProblemResponses } from '../shared-dto/problem.dto';
 import { RequireRoles } from './roles.decorator';
 import type { AuthPrincipal } from './roles';
 
@@ -35,8 +32,10 @@ export class KeysController {
   // Naming the DTO as a value keeps its import a value one: the ValidationPipe needs the class at run time.
   @ApiBody({ type: IssueKeyRequestDto })
   @ApiCreatedResponse({ type: IssuedKeyDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: '`request.validation_failed`' })
-  @ApiConflictResponse({ type: ProblemDto, description: '`key.exists`: an active key has this name' })
+  @ApiProblemResponses([
+    [400, '`request.validation_failed`'],
+    [409, '`key.exists`: an active key has this name'],
+  ])
   async issue(@Body() body: IssueKeyRequestDto, @Principal() actor: AuthPrincipal): Promise<IssuedKeyDto> {
     const { record, key } = await this.keys.issue(body.name, body.roles, actor.name);
     return { name: record.name, roles: record.roles, key, issuedAt: record.issuedAt };
@@ -64,8 +63,10 @@ export class KeysController {
   @ApiOperation({ summary: 'Revoke an API key', description: 'Takes effect at once, on every replica.' })
   @ApiParam({ name: 'name', example: 'membership-portal' })
   @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: '`key.not_found`: no active key has this name' })
-  @ApiConflictResponse({ type: ProblemDto, description: '`key.last_admin`: it is the last active admin key' })
+  @ApiProblemResponses([
+    [404, '`key.not_found`: no active key has this name'],
+    [409, '`key.last_admin`: it is the last active admin key'],
+  ])
   async revoke(@Param('name') name: string, @Principal() actor: AuthPrincipal): Promise<void> {
     await this.keys.revoke(name, actor.name);
   }

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ProblemDto } from '../shared-dto/problem.dto';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared-dto/problem.dto';
 import type { Role } from './roles';
 
 export const ACCESS_METADATA = 'baytaq:access';
@@ -8,18 +8,15 @@ export const ACCESS_METADATA = 'baytaq:access';
 /** Who may call a route. Routes without a decorator are `authenticated` (secure by default). */
 export type Access = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
 
-const unauthorized = ApiUnauthorizedResponse({
-  type: ProblemDto,
-  description: '`auth.unauthenticated`: no API key, or an unknown or revoked one',
-});
+const UNAUTHORIZED = [401, '`auth.unauthenticated`: no API key, or an unknown or revoked one'] as const;
+const unauthorized = ApiProblemResponses([UNAUTHORIZED]);
 
 /** Needs a key holding one of the roles (an admin key always passes). On a class or a method; the method wins. */
 export function RequireRoles(...roles: [Role, ...Role[]]): ClassDecorator & MethodDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies Access),
     ApiBearerAuth('apiKey'),
-    unauthorized,
-    ApiForbiddenResponse({ type: ProblemDto, description: `\`auth.forbidden\`: needs ${roles.join(' or ')}` }),
+    ApiProblemResponses([UNAUTHORIZED, [403, `\`auth.forbidden\`: needs ${roles.join(' or ')}`]]),
   );
 }
 

@@ -1,7 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { type Type } from '@nestjs/common';
 import { WRITE_EXAMPLES, type WriteExample } from './write-examples';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiHeader,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'effectiveDate' })
@@ -78,13 +87,14 @@ export function ApiWrite(options: { body: Type<unknown>; example: WriteExample; 
 
 /** Answers that are RFC 9457 problem details (`application/problem+json`), with what each means. */
 export function ApiProblemResponses(list: ReadonlyArray<readonly [number, string]>): MethodDecorator & ClassDecorator {
+  // No `type`: with one, the document would say `application/json` and ignore `content`.
   return applyDecorators(
+    ApiExtraModels(ProblemDto),
     ...list.map(([status, description]) =>
       ApiResponse({
         status,
         description,
-        type: ProblemDto,
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
       }),
     ),
   );
