@@ -109,13 +109,14 @@ export class SqliteEventQueries {
     return rows.map(toRecorded);
   }
 
-  readAll(options: ReadAllOptions): RecordedEvent[] {
+  /** `upTo`: the last position to read (a writer thread's commit is read only once acknowledged). */
+  readAll(options: ReadAllOptions, upTo = Number.MAX_SAFE_INTEGER): RecordedEvent[] {
     const types = options.filter?.eventTypes;
     const prefixes = options.filter?.streamPrefixes;
     const key = `${types?.length ?? -1}:${prefixes?.length ?? -1}`;
     let statement = this.filtered.get(key);
     if (!statement) {
-      const where = ['position > ?'];
+      const where = ['position > ?', 'position <= ?'];
       if (types) where.push(types.length ? `type IN (${types.map(() => '?').join(',')})` : '0');
       if (prefixes) {
         where.push(prefixes.length ? `(${prefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ')})` : '0');
@@ -125,7 +126,7 @@ export class SqliteEventQueries {
       );
       this.filtered.set(key, statement);
     }
-    const params: unknown[] = [parseSequencePosition(options.after)];
+    const params: unknown[] = [parseSequencePosition(options.after), upTo];
     if (types) params.push(...types);
     if (prefixes) for (const p of prefixes) params.push(p.length, p);
     params.push(options.maxCount ?? NO_LIMIT);

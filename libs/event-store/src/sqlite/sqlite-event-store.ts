@@ -292,8 +292,9 @@ export class SqliteEventStore implements EventStore {
     if (recent) return recent;
     // The writer thread commits before it answers: the file may hold a batch not yet acknowledged,
     // which no reader may see before its appends are answered (nor beyond the head this store reports).
-    const head = this.recent.head;
-    return this.queries.readAll(options).filter((e) => Number(e.position) <= head);
+    // The writer thread commits before it answers: the file may hold a batch not yet acknowledged,
+    // which no reader may see before its appends are answered (nor beyond the head this store reports).
+    return this.queries.readAll(options, this.recent.head);
   }
 
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +62,24 @@ describe.each(modes)('sqlite group commit, %s', (_mode, open) => {
     const next = await open(file);
     await expect(next.append(uniqueStream(), [event()], 'no_stream')).resolves.toMatchObject({ revision: 0 });
     await next.close();
+  });
+
+  it('reads the log from the file only up to the head it acknowledged', async () => {
+    const file = join(dir, 'registry.sqlite');
+    await store.append(uniqueStream(), [event(), event()], 'no_stream');
+    await store.close();
+    store = await open(file); // its recent events start after the head: a read from 0 goes to the file
+    // A row beyond that head, as a batch the writer thread committed but has not answered yet.
+    const raw = new Database(file);
+    raw
+      .prepare(
+        'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?)',
+      )
+      .run(randomUUID(), uniqueStream(), 'Unanswered', '{}', '{}', '2026-01-01T00:00:00.000Z');
+    raw.close();
+    const log = await store.readAll();
+    expect(log.map((e) => e.position)).toEqual(['1', '2']);
+    expect(await store.headPosition()).toBe('2');
   });
 
   it('answers reads and revision checks from what it committed, never from a refused append', async () => {
