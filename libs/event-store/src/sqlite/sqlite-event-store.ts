@@ -46,8 +46,8 @@ const BATCHES_IN_FLIGHT = 4;
  * Keeps other processes out of a store whose connections do not lock it exclusively: a small
  * SQLite file, written once and held in exclusive locking mode until this process closes it.
  */
-function lockFile(file: string): { close(): void } {
-  const db = new Database(file);
+function lockFile(store: string): { close(): void } {
+  const db = new Database(`${store}-lock`);
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('locking_mode = EXCLUSIVE');
@@ -55,7 +55,7 @@ function lockFile(file: string): { close(): void } {
     db.prepare('INSERT INTO owner (pid) VALUES (?)').run(process.pid);
   } catch (error) {
     db.close();
-    if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(file.replace(/-lock$/, ''));
+    if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(store);
     throw error;
   }
   return { close: () => db.close() };
@@ -137,7 +137,7 @@ export class SqliteEventStore implements EventStore {
    */
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     mkdirSync(dirname(file), { recursive: true });
-    const lock = lockFile(`${file}-lock`);
+    const lock = lockFile(file);
     let db: Database.Database | undefined;
     try {
       db = new Database(file);
@@ -176,7 +176,7 @@ export class SqliteEventStore implements EventStore {
    */
   static async openWithWriterThread(file: string, options: SqliteWriterThreadOptions = {}): Promise<SqliteEventStore> {
     mkdirSync(dirname(file), { recursive: true });
-    const lock = lockFile(`${file}-lock`);
+    const lock = lockFile(file);
     let thread: WriterThread | undefined;
     try {
       const projection = options.projection;
