@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { withReadAhead } from './read-ahead';
 import { FACT_QUERY_INDEXES, FACT_TABLES, type FactTable, ownerColumn } from './facts/fact-tables';
 
 /**
@@ -67,8 +69,14 @@ export function createIndexes(db: Database): void {
   db.exec((Object.keys(FACT_TABLES) as FactTable[]).map((n) => indexDdl(n)).join('\n') + OTHER_INDEXES);
 }
 
+/** Stores at least this large are read ahead while their read models are dropped (`withReadAhead`). */
+const READ_AHEAD_FROM = 256 * 1024 * 1024;
+
 export function dropReadModelTables(db: Database): void {
-  db.exec([...readModelTables(), ...RETIRED_TABLES].map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n'));
+  const drop = () =>
+    db.exec([...readModelTables(), ...RETIRED_TABLES].map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n'));
+  if (!db.memory && statSync(db.name).size >= READ_AHEAD_FROM) withReadAhead(db.name, drop);
+  else drop();
 }
 
 export interface Checkpoint {
