@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -22,7 +23,7 @@ describe('operations: /metrics and the read models in /health', () => {
     await t.app.inject({ method: 'GET', url: '/v1/organisations/00000000-0000-4000-8000-000000000001' });
     await t.app.inject({ method: 'GET', url: '/v1/organisations/00000000-0000-4000-8000-000000000002' });
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
-    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(res.headers['content-type']).toBe(Registry.PROMETHEUS_CONTENT_TYPE);
     const text = res.body;
     expect(text).toContain('baytaq_http_requests_total{method="GET",route="/v1/organisations/tree",status="200"} 1');
     expect(text).toContain('baytaq_http_requests_total{method="GET",route="/v1/organisations/:id",status="404"} 2');
@@ -34,5 +35,16 @@ describe('operations: /metrics and the read models in /health', () => {
     expect(text).toContain('baytaq_event_store_up 1');
     const applied = Number(/baytaq_read_models_events_applied (\d+)/.exec(text)![1]);
     expect(applied).toBeGreaterThan(20);
+  });
+
+  it("serves prom-client's default process metrics beside the service's own", async () => {
+    const text = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(value('nodejs_heap_size_total_bytes')).toBeGreaterThan(1e6);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(1e6);
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds [\d.e-]+$/m);
+    expect(value('nodejs_heap_used_bytes')).toBeGreaterThan(1e6);
+    expect(value('process_uptime_seconds')).toBeGreaterThanOrEqual(0);
   });
 });
