@@ -1,6 +1,6 @@
 import { foldStream, meetingDecider, organisationDecider, personDecider } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@baytaq/event-store';
-import { CommandRunner } from '../../apps/registry/src/commands/command-runner';
+import { StreamStates } from '../../apps/registry/src/commands/stream-states';
 import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
 import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -75,7 +75,7 @@ describe('npm run demo: the seed story', () => {
   });
 
   it('keeps, after its own appends, the same states a fold of the stored events gives', async () => {
-    const runner = t.app.get(CommandRunner);
+    const runner = t.app.get(StreamStates);
     // Every stream's state must come from the cache: the store is asked only for what follows it.
     const asked = new Map<string, number | undefined>();
     const read = store.readStream.bind(store);

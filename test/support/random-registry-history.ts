@@ -11,8 +11,8 @@ import {
   type OrganisationCommand,
   organisationDecider,
   type OrganisationEvent,
-  type OrganisationFacts,
-  organisationFacts,
+  type OrganisationSummary,
+  organisationSummary,
   type PersonCommand,
   personDecider,
   type PersonEvent,
@@ -31,7 +31,7 @@ export const EPOCH = '2021-01-01';
 export const TODAY = '2023-12-31';
 export const HORIZON = '2024-06-01';
 export const BRANCH = 'branch-p';
-const PARTY: OrganisationFacts = { organisationId: 'party-p', kind: 'party', lifetime: { from: '2020-01-01' } };
+const PARTY: OrganisationSummary = { organisationId: 'party-p', kind: 'party', lifetime: { from: '2020-01-01' } };
 export const PEOPLE = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
 // p2 turns 18 on 2022-06-01; p5 is not a citizen.
 const BIRTH: Record<string, LocalDate> = {
@@ -180,7 +180,7 @@ export class App {
     children: [],
     memberPeriods: PEOPLE.flatMap((id) => membershipPeriodsIn(this.personState(id), BRANCH)),
   });
-  private facts = (id: string) => (id === BRANCH ? organisationFacts(this.orgState()) : PARTY);
+  private facts = (id: string) => (id === BRANCH ? organisationSummary(this.orgState()) : PARTY);
 
   private record<E extends OrganisationEvent | PersonEvent>(
     name: string,

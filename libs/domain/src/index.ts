@@ -10,7 +10,9 @@ export * from './shared/basis';
 export * from './shared/domain-error';
 export { type BaseContext, checkEffectiveDate } from './shared/event-data';
 export * from './shared/decider';
-export * from './shared/facts';
+export * from './shared/cross-stream';
+// Stream names
+export * from './streams';
 // organisation-<uuid>
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.commands';
@@ -26,5 +28,10 @@ export * from './person/person.state';
 export * from './person/person.context';
 export type { Membership, Placement } from './person/membership-timeline';
 export { personDecider, decidePerson } from './person/person.decider';
+export * from './person/register-and-admit.decider';
 // meeting-<uuid>
 export * from './meeting/meeting.decider';
+// filing-<uuid>
+export * from './filing/filing.decider';
+// Processes across streams
+export * from './processes/officers-stay-members';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { STREAM_PREFIX } from '@baytaq/domain';
 import type { AllFilter, EventToAppend, RecordedEvent } from '@baytaq/event-store';
 import { isRole, type Role } from './roles';
 
 /** One stream per key name: `apikey-<name>`; issue and revocation are its events, in order. */
-export const API_KEY_STREAM_PREFIX = 'apikey-';
+export const API_KEY_STREAM_PREFIX = STREAM_PREFIX.apiKey;
 export const API_KEY_FILTER: AllFilter = { streamPrefixes: [API_KEY_STREAM_PREFIX] };
 
 export function apiKeyStream(name: string): string {

@@ -42,3 +42,9 @@ export function eventIdSource(idempotencyScope: string | undefined): (stream: st
   if (!idempotencyScope) return () => timeOrderedUuid();
   return (stream, index) => nameBasedUuid(`${idempotencyScope}\u0000${stream}\u0000${index}`);
 }
+
+/** A new resource's id: the client's, else derived from the idempotency key (so a retry names the same one), else fresh. */
+export function newId(given: string | undefined, write: { idempotency?: { scope: string } }, what: string): string {
+  if (given) return given;
+  return write.idempotency ? nameBasedUuid(`${write.idempotency.scope}\u0000${what}`) : timeOrderedUuid();
+}

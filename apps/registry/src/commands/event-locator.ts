@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { RETRACTABLE_PREFIXES } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { LogCatchUp } from './log-catch-up';
-
-const RETRACTABLE = ['organisation-', 'person-', 'meeting-'];
 
 /**
  * Which stream holds an event: a retraction is appended to its target's stream. Follows the
@@ -14,7 +13,9 @@ export class EventLocator {
   private readonly catchUp: LogCatchUp;
 
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.catchUp = new LogCatchUp(store, { streamPrefixes: RETRACTABLE }, (e) => this.streams.set(e.id, e.stream));
+    this.catchUp = new LogCatchUp(store, { streamPrefixes: [...RETRACTABLE_PREFIXES] }, (e) =>
+      this.streams.set(e.id, e.stream),
+    );
   }
 
   async streamOf(eventId: string): Promise<string | undefined> {

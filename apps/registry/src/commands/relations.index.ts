@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { idOfStream } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@baytaq/event-store';
 import { LogCatchUp } from './log-catch-up';
 
@@ -9,12 +10,6 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
   if (!set) map.set(key, (set = new Set()));
   set.add(value);
 }
-
-/** `organisation-<uuid>` → `<uuid>`, and back. */
-export const organisationStream = (id: string): string => `organisation-${id}`;
-export const personStream = (id: string): string => `person-${id}`;
-export const meetingStream = (id: string): string => `meeting-${id}`;
-const idOf = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
 
 /**
  * Which streams a decision must load besides its own: an organisation's children and the people
@@ -65,18 +60,18 @@ export class RelationsIndex {
     const data = event.data as Record<string, string | undefined>;
     switch (event.type) {
       case 'OrganisationEstablished':
-        if (data['parentId']) add(this.children, data['parentId'], idOf(event.stream));
+        if (data['parentId']) add(this.children, data['parentId'], idOfStream(event.stream));
         break;
       case 'MemberAdmitted':
       case 'MemberTransferred':
-        if (data['organisationId']) add(this.members, data['organisationId'], idOf(event.stream));
+        if (data['organisationId']) add(this.members, data['organisationId'], idOfStream(event.stream));
         break;
       case 'PostCreated':
-        if (data['postId']) this.owners.set(data['postId'], idOf(event.stream));
+        if (data['postId']) this.owners.set(data['postId'], idOfStream(event.stream));
         break;
       case 'TenureStarted':
-        if (data['personId']) add(this.tenureOrganisations, data['personId'], idOf(event.stream));
-        if (data['tenureId']) this.owners.set(data['tenureId'], idOf(event.stream));
+        if (data['personId']) add(this.tenureOrganisations, data['personId'], idOfStream(event.stream));
+        if (data['tenureId']) this.owners.set(data['tenureId'], idOfStream(event.stream));
         break;
     }
   }

@@ -1,6 +1,6 @@
 import { organisationDecider } from '@baytaq/domain';
 import { MemoryEventStore } from '@baytaq/event-store';
-import { CommandRunner } from './command-runner';
+import { StreamStates } from './stream-states';
 import { StreamStateCache } from './stream-state-cache';
 
 describe('StreamStateCache', () => {
@@ -12,10 +12,10 @@ describe('StreamStateCache', () => {
   });
 });
 
-describe('CommandRunner.load with its cache', () => {
+describe('StreamStates.load with its cache', () => {
   it('sees what another writer (another replica) appended since it last folded the stream', async () => {
     const store = new MemoryEventStore();
-    const runner = new CommandRunner(store);
+    const runner = new StreamStates(store);
     const stream = 'organisation-00000000-0000-4000-8000-000000000001';
     const established = {
       organisationId: '00000000-0000-4000-8000-000000000001',

@@ -1,3 +1,4 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problem';
@@ -6,7 +7,7 @@ import type { WriteContext } from './write-context';
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
 
-function header(request: FastifyRequest, name: string): string | undefined {
+export function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -23,7 +24,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-/** The metadata of a write from its request: actor, correlation, causation, If-Match and Idempotency-Key. */
+/** The metadata of a write from its request: actor, correlation, causation and If-Match. */
 export function writeContextOf(request: FastifyRequest, actor: string, today: string): WriteContext {
   const given = header(request, 'x-correlation-id');
   if (given !== undefined && !CORRELATION_ID.test(given)) {
@@ -34,13 +35,25 @@ export function writeContextOf(request: FastifyRequest, actor: string, today: st
     );
   }
   const ifMatch = parseIfMatch(header(request, 'if-match'));
-  const idempotencyKey = header(request, 'idempotency-key');
   return {
     actor,
     correlationId: given ?? randomUUID(),
     causationId: String(request.id ?? randomUUID()),
     today,
     ...(ifMatch === undefined ? {} : { ifMatch }),
-    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
   };
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The write's context, made by the `WriteInterceptor` of a write route. */
+    write?: WriteContext;
+  }
+}
+
+/** A write route's `WriteContext` (the `WriteInterceptor` makes it from the request). */
+export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteContext => {
+  const write = context.switchToHttp().getRequest<FastifyRequest>().write;
+  if (!write) throw new Error('@Write() on a route without the WriteInterceptor');
+  return write;
+});

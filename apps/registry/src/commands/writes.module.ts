@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CrossStreamFacts } from '../organisations/organisation-facts.service';
 import { OrganisationWriteHandler } from '../organisations/organisation.handlers';
 import { OrganisationsController } from '../organisations/organisations.http.controller';
 import { PostsController } from '../organisations/posts.http.controller';
@@ -9,30 +8,51 @@ import { PeopleController } from '../people/people.http.controller';
 import { PersonWriteHandler } from '../people/person.handlers';
 import { MeetingWriteHandler } from '../meetings/meeting.handlers';
 import { MeetingsController } from '../meetings/meetings.http.controller';
+import { OfficersStayMembers } from '../processes/officers-stay-members.process';
+import { Processes } from '../processes/processes';
+import { RetractionWriteHandler } from '../retractions/retraction.handler';
+import { RetractionsController } from '../retractions/retractions.http.controller';
+import { ContextLoader } from './context-loader';
 import { EventLocator } from './event-locator';
-import { CommandRunner } from './command-runner';
+import { CommandHandling } from './handle';
 import { IdempotencyService } from './idempotency.service';
+import { ProcessProgress } from './process-progress';
 import { RegistryClock } from './registry-clock';
 import { RelationsIndex } from './relations.index';
-import { WriteService } from './write.service';
+import { StreamStates } from './stream-states';
+import { WriteInterceptor } from './write.interceptor';
 
-/** The write side: HTTP → command → decider → append. */
+/** The write side: route → use case → `CommandHandling.handle` → append; and the processes that follow the log. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [OrganisationsController, PostsController, PeopleController, MeetingsController],
+  controllers: [OrganisationsController, PostsController, PeopleController, MeetingsController, RetractionsController],
   providers: [
-    CommandRunner,
+    CommandHandling,
+    StreamStates,
+    ContextLoader,
+    ProcessProgress,
     IdempotencyService,
     RegistryClock,
-    WriteService,
+    WriteInterceptor,
     RelationsIndex,
-    CrossStreamFacts,
     OrganisationWriteHandler,
     IinReservations,
     PersonWriteHandler,
     MeetingWriteHandler,
+    RetractionWriteHandler,
     EventLocator,
+    OfficersStayMembers,
+    Processes,
   ],
-  exports: [CommandRunner, RegistryClock, RelationsIndex, WriteService, IdempotencyService, IinReservations],
+  exports: [
+    CommandHandling,
+    StreamStates,
+    ContextLoader,
+    RegistryClock,
+    RelationsIndex,
+    WriteInterceptor,
+    IdempotencyService,
+    IinReservations,
+  ],
 })
 export class WritesModule {}

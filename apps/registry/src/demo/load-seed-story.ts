@@ -14,7 +14,7 @@ export const DEMO_ACTOR = 'demo-loader';
 function commandOf(step: SeedStep, write: WriteContext): OrganisationWrite | PersonWrite | MeetingWrite {
   switch (step.stream) {
     case 'organisation':
-      return new OrganisationWrite(step.id, step.command, write, step.resourceId ?? step.id);
+      return new OrganisationWrite({ organisationId: step.id }, step.command, write, step.resourceId ?? step.id);
     case 'person':
       return new PersonWrite(step.id, step.command, write);
     case 'meeting':
@@ -34,22 +34,18 @@ export async function loadSeedStory(app: INestApplicationContext): Promise<{ app
   let replayed = 0;
   for (const step of SEED_STORY) {
     const key = `seed/${step.key}`;
+    const request = idempotency.request(DEMO_ACTOR, key, requestHash('SEED', step.key, step.command));
     const write: WriteContext = {
       actor: DEMO_ACTOR,
       correlationId: 'seed-story',
       causationId: key,
-      idempotencyKey: key,
+      idempotency: request,
       today,
     };
-    const outcome = await idempotency.run(
-      DEMO_ACTOR,
-      key,
-      requestHash('SEED', step.key, step.command),
-      async (scope) => ({
-        status: 200,
-        body: { ...(await bus.execute(commandOf(step, { ...write, idempotencyScope: scope }))) },
-      }),
-    );
+    const outcome = await idempotency.run(request, DEMO_ACTOR, async () => ({
+      status: 200,
+      body: { ...(await bus.execute(commandOf(step, write))) },
+    }));
     if (outcome.replayed) replayed += 1;
     else applied += 1;
   }

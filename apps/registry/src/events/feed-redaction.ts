@@ -1,7 +1,6 @@
 import type { AllFilter, JsonObject, RecordedEvent } from '@baytaq/event-store';
-import { API_KEY_STREAM_PREFIX } from '../auth/api-key.events';
 import { hasAnyRole, type AuthPrincipal } from '../auth/roles';
-import { IDEMPOTENCY_STREAM_PREFIX } from '../commands/idempotency.service';
+import { STREAM_PREFIX } from '@baytaq/domain';
 
 /**
  * Who reads the feed. Membership is personal data (a political opinion), leadership is public:
@@ -13,13 +12,17 @@ export type FeedAudience = 'public' | 'privileged';
  * The registry's own bookkeeping: answers kept for Idempotency-Key, API key hashes and IIN
  * reservations (HMACs of IINs). Never part of the feed, whoever asks.
  */
-export const INTERNAL_STREAM_PREFIXES: readonly string[] = [IDEMPOTENCY_STREAM_PREFIX, API_KEY_STREAM_PREFIX, 'iin-'];
+export const INTERNAL_STREAM_PREFIXES: readonly string[] = [
+  STREAM_PREFIX.idempotency,
+  STREAM_PREFIX.apiKey,
+  STREAM_PREFIX.iinReservation,
+];
 
 /**
  * What the public sees as recorded. An allow-list on purpose: a stream kind added later (imports,
  * filings) stays out of the public feed until someone decides it is public.
  */
-export const PUBLIC_STREAM_PREFIXES: readonly string[] = ['organisation-', 'meeting-'];
+export const PUBLIC_STREAM_PREFIXES: readonly string[] = [STREAM_PREFIX.organisation, STREAM_PREFIX.meeting];
 
 /** One event of the feed, as `GET /v1/events` lists it and the SSE stream sends it. */
 export interface FeedItem {

@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isLocalDate } from '@baytaq/domain';
+import { type FilingIssuedData, isLocalDate } from '@baytaq/domain';
 import { FILING_KINDS, FILING_LANGS, type FilingKind, type FilingLang } from '@baytaq/filings';
 import { type FieldError, ProblemError } from '../http/problem';
 
@@ -18,6 +18,9 @@ export interface FilingParameters {
   /** member-list: the branch, with its sub-branches. */
   organisationId?: string;
 }
+
+/** A `FilingIssued` event's data, with the app's kinds, parameters and formats. */
+export type FilingRecord = FilingIssuedData<FilingKind, FilingParameters, FilingFormat> & { lang: FilingLang };
 
 export interface FilingRequest {
   kind: FilingKind;

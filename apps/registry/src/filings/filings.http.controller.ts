@@ -1,12 +1,14 @@
 import { isUUID } from 'class-validator';
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { RequireRoles } from '../auth/roles.decorator';
 import { RegistryClock } from '../commands/registry-clock';
-import { WriteService } from '../commands/write.service';
+import { newId } from '../commands/deterministic-id';
+import type { WriteContext } from '../commands/write-context';
+import { WriteInterceptor } from '../commands/write.interceptor';
+import { Write } from '../commands/write-request';
 import { ProblemError } from '../http/problem';
-import { newId } from '../organisations/organisation.handlers';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { FilingRecordDto, IssueFilingRequest } from './filing.dto';
 import { isFilingKind, resolveFilingRequest } from './filing-parameters';
@@ -24,7 +26,6 @@ export class FilingsController {
   constructor(
     @Inject(FilingsService) private readonly filings: FilingsService,
     @Inject(PendingChangesService) private readonly pendingChanges: PendingChangesService,
-    @Inject(WriteService) private readonly writes: WriteService,
     @Inject(RegistryClock) private readonly clock: RegistryClock,
   ) {}
 
@@ -32,17 +33,12 @@ export class FilingsController {
   @ApiOperation({ summary: 'Issue a filing: records FilingIssued with its parameters (knownAt explicit) and SHA-256' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiIssueFiling()
-  issue(
-    @Body() body: IssueFilingRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.writes.execute(request, reply, 201, async (write) => {
-      const { id, kind, ...parameters } = body;
-      const filing = await resolveFilingRequest(kind, parameters, this.clock.today());
-      // Lower case, as ids are read back from the path: an upper-case id would name another stream.
-      return this.filings.issue(filing, newId(id?.toLowerCase(), write, 'filing'), write);
-    });
+  @UseInterceptors(WriteInterceptor)
+  async issue(@Body() body: IssueFilingRequest, @Write() write: WriteContext) {
+    const { id, kind, ...parameters } = body;
+    const filing = await resolveFilingRequest(kind, parameters, this.clock.today());
+    // Lower case, as ids are read back from the path: an upper-case id would name another stream.
+    return this.filings.issue(filing, newId(id?.toLowerCase(), write, 'filing'), write);
   }
 
   @Get('pending')

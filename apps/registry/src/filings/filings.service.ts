@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { type FilingDocument } from '@baytaq/filings';
-import { CommandRunner, type WriteResult } from '../commands/command-runner';
+import { CommandHandling, type WriteResult } from '../commands/handle';
 import { type WriteContext } from '../commands/write-context';
-import { ProblemError } from '../http/problem';
 import { FilingDataService } from './filing-data.service';
 import { type FilingRequest } from './filing-parameters';
 import { type RenderedFiling, renderFiling } from './filing-render';
-import { filingDecider, type FilingIssued, type FilingIssuedData, filingStream } from './filing.decider';
+import { filingDecider, filingStream } from '@baytaq/domain';
+import { type FilingRecord } from './filing-parameters';
 
 /** An issued filing as its stream records it. */
-export interface IssuedFiling extends FilingIssuedData {
+export interface IssuedFiling extends FilingRecord {
   recordedAt: string;
   position: string;
   revision: number;
@@ -20,7 +20,7 @@ export interface IssuedFiling extends FilingIssuedData {
 @Injectable()
 export class FilingsService {
   constructor(
-    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(CommandHandling) private readonly handling: CommandHandling,
     @Inject(FilingDataService) private readonly data: FilingDataService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -39,7 +39,7 @@ export class FilingsService {
   ): Promise<WriteResult & { sha256: string }> {
     const issuedAt = new Date().toISOString();
     const { rendered } = await this.render(request, issuedAt);
-    const filing: FilingIssuedData = {
+    const filing: FilingRecord = {
       filingId,
       kind: request.kind,
       parameters: request.parameters,
@@ -51,26 +51,15 @@ export class FilingsService {
       issuedAt,
       actor: write.actor,
     };
-    const result = await this.runner.run({
-      id: filingId,
-      stream: filingStream(filingId),
-      decider: filingDecider,
-      command: { type: 'IssueFiling', filing },
-      write,
-      context: (state) => {
-        if (state.issued) {
-          throw ProblemError.of(409, 'filing.already_issued', `Filing ${filingId} was issued already`, { filingId });
-        }
-        return {};
-      },
-    });
+    const command = { type: 'IssueFiling' as const, filing };
+    const result = await this.handling.handle(filingStream(filingId), filingDecider, command, write, { id: filingId });
     return { ...result, sha256: rendered.sha256 };
   }
 
   async record(id: string): Promise<IssuedFiling | null> {
     const [event] = await this.store.readStream(filingStream(id), { maxCount: 1 });
     if (!event || event.type !== 'FilingIssued') return null;
-    const { schemaVersion: _version, ...data } = event.data as unknown as FilingIssued['data'];
+    const { schemaVersion: _version, ...data } = event.data as unknown as FilingRecord & { schemaVersion: 1 };
     return { ...data, recordedAt: event.recordedAt, position: event.position, revision: event.revision };
   }
 
@@ -85,6 +74,6 @@ export class FilingsService {
   }
 }
 
-export function requestOf(filing: FilingIssuedData): FilingRequest {
+export function requestOf(filing: FilingRecord): FilingRequest {
   return { kind: filing.kind, parameters: filing.parameters, format: filing.format, lang: filing.lang };
 }

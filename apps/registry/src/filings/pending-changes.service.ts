@@ -4,7 +4,8 @@ import { type MultilingualName } from '@baytaq/domain';
 import { KNOWN_NOW, type OrganisationSummary, type RegistryReads } from '@baytaq/read-models';
 import { LogCatchUp } from '../commands/log-catch-up';
 import { READ_MODELS, type ReadModelsHandle } from '../store/event-store.provider';
-import { FILING_STREAM_PREFIX, type FilingIssued, type FilingIssuedData } from './filing.decider';
+import { STREAM_PREFIX } from '@baytaq/domain';
+import { type FilingRecord } from './filing-parameters';
 
 type RecordedChange = ReturnType<RegistryReads['filings']['changesOfTypes']>[number];
 
@@ -38,7 +39,7 @@ export interface PendingChange extends RecordedChange {
  * - a `leadership-changes` filing (from F to D, known at T) covers every start and end of a tenure
  *   recorded by T and effective from F to D.
  */
-export function covers(filing: FilingIssuedData, category: ChangeCategory, recordedAt: string, effective: string) {
+export function covers(filing: FilingRecord, category: ChangeCategory, recordedAt: string, effective: string) {
   const { knownAt, asOf, from, to } = filing.parameters;
   if (recordedAt > knownAt) return false;
   if (category === 'structure') return filing.kind === 'structure' && effective <= asOf;
@@ -54,19 +55,19 @@ export function covers(filing: FilingIssuedData, category: ChangeCategory, recor
  */
 @Injectable()
 export class PendingChangesService {
-  private readonly issued = new Map<string, FilingIssuedData>();
+  private readonly issued = new Map<string, FilingRecord>();
   private readonly catchUp: LogCatchUp;
 
   constructor(
     @Inject(READ_MODELS) private readonly models: ReadModelsHandle,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
-    this.catchUp = new LogCatchUp(store, { streamPrefixes: [FILING_STREAM_PREFIX] }, (event) => {
-      if (event.type === 'FilingIssued') this.issued.set(event.stream, event.data as unknown as FilingIssued['data']);
+    this.catchUp = new LogCatchUp(store, { streamPrefixes: [STREAM_PREFIX.filing] }, (event) => {
+      if (event.type === 'FilingIssued') this.issued.set(event.stream, event.data as unknown as FilingRecord);
     });
   }
 
-  async pending(): Promise<{ items: PendingChange[]; filings: FilingIssuedData[] }> {
+  async pending(): Promise<{ items: PendingChange[]; filings: FilingRecord[] }> {
     await this.catchUp.run();
     const filings = [...this.issued.values()];
     const reads = this.models.reads;

@@ -1,7 +1,7 @@
-import { type FilingIssuedData } from './filing.decider';
+import { type FilingRecord } from './filing-parameters';
 import { covers } from './pending-changes.service';
 
-const filing = (kind: FilingIssuedData['kind'], parameters: FilingIssuedData['parameters']): FilingIssuedData => ({
+const filing = (kind: FilingRecord['kind'], parameters: FilingRecord['parameters']): FilingRecord => ({
   filingId: 'f',
   kind,
   parameters,

@@ -1,3 +1,4 @@
+import { organisationStream } from '@baytaq/domain';
 import 'reflect-metadata';
 import type { EventStore } from '@baytaq/event-store';
 import { RegistryClock } from '../commands/registry-clock';
@@ -34,7 +35,7 @@ async function checkStore(store: EventStore, args: GenerateArgs, config: Registr
       `${config.dataDir} already holds events: generate into an empty data directory, or add --force-append`,
     );
   }
-  const party = await store.readStream(`organisation-${generatedPartyId(args.seed)}`, { maxCount: 1 });
+  const party = await store.readStream(organisationStream(generatedPartyId(args.seed)), { maxCount: 1 });
   if (party.length > 0) throw new Refusal(`seed ${args.seed} has already generated its party in ${config.dataDir}`);
 }
 

@@ -1,4 +1,11 @@
-import { addDays, meetingDecider, type LocalDate, type MeetingEvent, type MeetingState } from '@baytaq/domain';
+import {
+  addDays,
+  meetingDecider,
+  type LocalDate,
+  type MeetingEvent,
+  type MeetingState,
+  meetingStream,
+} from '@baytaq/domain';
 import { DecidedStream } from './decided-stream';
 import type { Cause, EventWriter } from './event-writer';
 import type { OrganisationBook } from './organisation-book';
@@ -41,7 +48,7 @@ export class MeetingRecorder {
   }
 
   private recordAs(meeting: MeetingPlan, meetingId: string, date: LocalDate, cause: Cause): MeetingStream {
-    const stream = new DecidedStream(`meeting-${meetingId}`, meetingDecider, this.writer, this.ids);
+    const stream = new DecidedStream(meetingStream(meetingId), meetingDecider, this.writer, this.ids);
     const { org, kind, place, attendance, quorum, agenda, protocolNumber } = meeting;
     const command = {
       type: 'RecordMeeting' as const,

@@ -1,7 +1,7 @@
 import {
   decideOrganisation,
   organisationDecider,
-  organisationFacts,
+  organisationSummary,
   retractionNeeds,
   tenurePeriodsOf,
   tenuresEndedByMembership,
@@ -12,9 +12,10 @@ import {
   type MembershipPeriods,
   type OrganisationCommand,
   type OrganisationEvent,
-  type OrganisationFacts,
+  type OrganisationSummary,
   type OrganisationState,
   type StartTenure,
+  organisationStream,
 } from '@baytaq/domain';
 import { DecidedStream } from './decided-stream';
 import type { Cause, EventWriter } from './event-writer';
@@ -43,7 +44,7 @@ export class OrganisationBook {
   establish(command: EstablishOrganisation, cause: Cause): void {
     const parent = command.parentId === undefined ? null : this.facts(command.parentId);
     const stream = new DecidedStream(
-      `organisation-${command.organisationId}`,
+      organisationStream(command.organisationId),
       organisationDecider,
       this.writer,
       this.ids,
@@ -99,8 +100,8 @@ export class OrganisationBook {
     );
   }
 
-  facts(organisationId: string): OrganisationFacts {
-    const facts = organisationFacts(this.stream(organisationId).state);
+  facts(organisationId: string): OrganisationSummary {
+    const facts = organisationSummary(this.stream(organisationId).state);
     if (!facts) throw new Error(`organisation ${organisationId} is not established`);
     return facts;
   }

@@ -4,12 +4,13 @@ import {
   type Interval,
   type LocalDate,
   type MembershipEndReason,
-  type OrganisationFacts,
+  type OrganisationSummary,
   type PersonEvent,
   type PersonState,
   personDecider,
   placementOrganisationIds,
   type RegisterPerson,
+  personStream,
 } from '@baytaq/domain';
 import { DecidedStream } from './decided-stream';
 import type { EventWriter } from './event-writer';
@@ -21,8 +22,8 @@ export interface PersonWorld {
   ids: SyntheticIds;
   today: LocalDate;
   minAge: number;
-  /** `organisationFacts` of an organisation the generator established. */
-  facts(organisationId: string): OrganisationFacts;
+  /** `organisationSummary` of an organisation the generator established. */
+  facts(organisationId: string): OrganisationSummary;
   /** `tenurePeriodsOf` over every organisation where the person holds posts. */
   officerPeriods(personId: string): Interval[];
   /** The IIN reservation stream `iin-<hmac>`, named as the app names it. */
@@ -44,7 +45,7 @@ export class PersonRecorder {
     /** Keep the events until `flush`: a life decided whole is appended at once. */
     batched = false,
   ) {
-    this.stream = new DecidedStream(`person-${personId}`, personDecider, world.writer, world.ids, batched);
+    this.stream = new DecidedStream(personStream(personId), personDecider, world.writer, world.ids, batched);
   }
 
   flush(): void {

@@ -1,3 +1,4 @@
+import { importStream, STREAM_PREFIX } from '@baytaq/domain';
 import type { CsvSeparator } from './csv-parser';
 
 /**
@@ -5,8 +6,8 @@ import type { CsvSeparator } from './csv-parser';
  * every row, so that a restart loses nothing that was reported. Bookkeeping, not a domain stream:
  * written as is, and kept out of the public event feed (only `organisation-` and `meeting-` are public).
  */
-export const IMPORT_STREAM_PREFIX = 'import-';
-export const importStream = (id: string): string => `${IMPORT_STREAM_PREFIX}${id}`;
+export const IMPORT_STREAM_PREFIX = STREAM_PREFIX.import;
+export { importStream };
 
 /** Why a row was not admitted: the column at fault and a stable code (the domain's own where there is one). */
 export interface RowRejection {

@@ -15,7 +15,7 @@ import { nameBasedUuid } from '../commands/deterministic-id';
 import { IdempotencyService } from '../commands/idempotency.service';
 import { RegistryClock } from '../commands/registry-clock';
 import { requestHash } from '../commands/request-hash';
-import { writeContextOf } from '../commands/write-request';
+import { header, writeContextOf } from '../commands/write-request';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { ProblemError } from '../http/problem';
 import { encodeCursor, QueryReader, readPage, type Query as QueryString } from '../reads/read-params';
@@ -94,17 +94,18 @@ export class ImportsController {
     const file = readMemberFile(upload.bytes);
     const actor = request.principal?.name ?? 'anonymous';
     const context = writeContextOf(request, actor, this.clock.today());
-    const start = async (scope?: string) => {
-      const id = scope ? nameBasedUuid(`${scope}\u0000member-import`) : newImportId();
+    const hash = requestHash('POST', IMPORT_UPLOAD_PATH, { sha256: file.sha256, dryRun });
+    const key = header(request, 'idempotency-key');
+    const idempotent = key === undefined ? undefined : this.idempotency.request(actor, key, hash);
+    const start = async () => {
+      const id = idempotent ? nameBasedUuid(`${idempotent.scope}\u0000member-import`) : newImportId();
       // Every event of the import shares its id as correlation unless the client brought one.
       const correlationId = request.headers['x-correlation-id'] ? context.correlationId : id;
       const write = { actor, correlationId, causationId: context.causationId };
       await this.imports.start({ id, file, fileName: upload.fileName, dryRun, write });
       return { status: 202, body: { id, status: 'running', rows: file.rows, dryRun } };
     };
-    const key = context.idempotencyKey;
-    const hash = requestHash('POST', IMPORT_UPLOAD_PATH, { sha256: file.sha256, dryRun });
-    const outcome = key ? await this.idempotency.run(actor, key, hash, start) : await start();
+    const outcome = idempotent ? await this.idempotency.run(idempotent, actor, start) : await start();
     void reply.header('location', `/v1/imports/${String(outcome.body['id'])}`);
     if ('replayed' in outcome && outcome.replayed) void reply.header('idempotent-replayed', 'true');
     return outcome.body as unknown as ImportAcceptedDto;

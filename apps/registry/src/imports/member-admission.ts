@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   initialPersonState,
   membershipOn,
-  organisationDecider,
-  organisationFacts,
   personDecider,
+  personStream,
+  registerAndAdmitDecider,
   type AdmitMember,
   type DomainError,
   type PersonContext,
@@ -13,17 +13,16 @@ import {
   type RegisterPerson,
 } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
-import { CommandRunner } from '../commands/command-runner';
+import { ContextLoader } from '../commands/context-loader';
 import { DomainProblem } from '../commands/domain-problem';
-import { organisationStream, personStream } from '../commands/relations.index';
+import { CommandHandling } from '../commands/handle';
+import { StreamStates } from '../commands/stream-states';
 import type { WriteContext } from '../commands/write-context';
-import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { IinReservations } from '../people/iin-reservation.service';
 import { PersonWrite } from '../people/person.handlers';
 import type { RowRejection } from './import.events';
 import { importedPersonId } from './import-ids';
 import { rejectionOf, type MemberRow } from './member-row';
-import { registerAndAdmitDecider } from './register-and-admit.decider';
 
 export type RowOutcome =
   { kind: 'admitted' | 'present' | 'would_admit' } | { kind: 'rejected'; rejection: RowRejection };
@@ -45,7 +44,7 @@ export interface AdmissionMode {
 /**
  * One row through the same rules as the API. A row is first a new member: the person decider
  * decides RegisterPerson then AdmitMember with the contexts PersonWriteHandler gives them, and
- * the CommandRunner writes both in one append once the IIN is reserved, as the handler reserves
+ * `CommandHandling` writes both in one append once the IIN is reserved, as the handler reserves
  * it. When the reservation says the IIN is someone's already (registered through the API, or by
  * an earlier run of the file), the row is that person's: present when already a member there,
  * else AdmitMember goes through the command bus to PersonWriteHandler like an API request.
@@ -57,10 +56,11 @@ export interface AdmissionMode {
 export class MemberAdmission {
   constructor(
     private readonly bus: CommandBus,
-    private readonly runner: CommandRunner,
+    private readonly handling: CommandHandling,
+    private readonly streams: StreamStates,
+    private readonly contexts: ContextLoader,
     private readonly iins: IinReservations,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
   admit(row: MemberRow, source: RowSource, write: WriteContext, mode: AdmissionMode): Promise<RowOutcome> {
@@ -77,8 +77,11 @@ export class MemberAdmission {
     const admit = admitCommand(row, source);
     const personId = importedPersonId(source.importId, source.row);
     const command = { register: registerCommand(row, personId), admit };
-    const context = await this.admissionContext(row, write.today);
     if (mode.dryRun || mode.askReservationFirst) {
+      const context = await this.contexts.load<PersonContext>(
+        registerAndAdmitDecider.needs(command, initialPersonState),
+        write.today,
+      );
       const asNewMember = registerAndAdmitDecider.decide(command, initialPersonState, context);
       if (!asNewMember.ok) return rejected(asNewMember.error);
       const holder = await this.registeredHolder(row.iin);
@@ -86,13 +89,8 @@ export class MemberAdmission {
       if (mode.dryRun) return { kind: 'would_admit' };
     }
     try {
-      await this.runner.run({
+      await this.handling.handle(personStream(personId), registerAndAdmitDecider, command, write, {
         id: personId,
-        stream: personStream(personId),
-        decider: registerAndAdmitDecider,
-        command,
-        write,
-        context: () => context,
         beforeAppend: () => this.iins.reserve(row.iin, personId, write),
       });
       return { kind: 'admitted' };
@@ -137,18 +135,12 @@ export class MemberAdmission {
     const [reservation] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
     if (!reservation) return undefined;
     const personId = String(reservation.data['personId']);
-    const { state, revision } = await this.runner.load(personStream(personId), personDecider);
+    const { state, revision } = await this.streams.load(personStream(personId), personDecider);
     return revision >= 0 ? { personId, state } : undefined;
   }
 
-  /** What PersonWriteHandler gives AdmitMember: today, the organisation's facts from its stream, the minimum age. */
-  private async admissionContext(row: MemberRow, today: string): Promise<PersonContext> {
-    const { state } = await this.runner.load(organisationStream(row.organisationId), organisationDecider);
-    return { today, organisation: organisationFacts(state), minAge: this.config.minAge };
-  }
-
   private async presentNow(personId: string, row: MemberRow): Promise<boolean> {
-    const { state } = await this.runner.load(personStream(personId), personDecider);
+    const { state } = await this.streams.load(personStream(personId), personDecider);
     return isPresent(state, row);
   }
 }

@@ -1,13 +1,15 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { WriteResult } from '../commands/command-runner';
-import { WriteService } from '../commands/write.service';
+import { newId } from '../commands/deterministic-id';
+import type { WriteResult } from '../commands/handle';
+import type { WriteContext } from '../commands/write-context';
+import { WriteInterceptor } from '../commands/write.interceptor';
+import { Write } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
-import { newId, OrganisationWrite } from './organisation.handlers';
+import { OrganisationWrite } from './organisation.handlers';
 import {
   CreatePostRequest,
   DissolveOrganisationRequest,
@@ -19,28 +21,19 @@ import {
 @ApiTags('organisations')
 @RequireRoles('registrar')
 @Controller('v1/organisations')
+@UseInterceptors(WriteInterceptor)
 export class OrganisationsController {
-  constructor(
-    private readonly bus: CommandBus,
-    private readonly writes: WriteService,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Establish an organisation: the party, a branch or a collegial body' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: EstablishOrganisationRequest, example: 'establish', ifMatch: false })
-  establish(
-    @Body() body: EstablishOrganisationRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.writes.execute(request, reply, 201, (write) => {
-      const id = newId(body.id, write, 'organisation');
-      const { id: _id, ...fields } = body;
-      return this.send(
-        new OrganisationWrite(id, { type: 'EstablishOrganisation', organisationId: id, ...fields }, write),
-      );
-    });
+  establish(@Body() body: EstablishOrganisationRequest, @Write() write: WriteContext) {
+    const id = newId(body.id, write, 'organisation');
+    const { id: _id, ...fields } = body;
+    const command = { type: 'EstablishOrganisation' as const, organisationId: id, ...fields };
+    return this.send(new OrganisationWrite({ organisationId: id }, command, write));
   }
 
   @Post(':id/registrations')
@@ -51,12 +44,9 @@ export class OrganisationsController {
   register(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RegisterOrganisationRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() write: WriteContext,
   ) {
-    return this.writes.execute(request, reply, 200, (write) =>
-      this.send(new OrganisationWrite(id, { type: 'RegisterOrganisation', ...body }, write)),
-    );
+    return this.send(new OrganisationWrite({ organisationId: id }, { type: 'RegisterOrganisation', ...body }, write));
   }
 
   @Post(':id/renamings')
@@ -67,12 +57,9 @@ export class OrganisationsController {
   rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenameOrganisationRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() write: WriteContext,
   ) {
-    return this.writes.execute(request, reply, 200, (write) =>
-      this.send(new OrganisationWrite(id, { type: 'RenameOrganisation', ...body }, write)),
-    );
+    return this.send(new OrganisationWrite({ organisationId: id }, { type: 'RenameOrganisation', ...body }, write));
   }
 
   @Post(':id/dissolution')
@@ -83,29 +70,21 @@ export class OrganisationsController {
   dissolve(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DissolveOrganisationRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() write: WriteContext,
   ) {
-    return this.writes.execute(request, reply, 200, (write) =>
-      this.send(new OrganisationWrite(id, { type: 'DissolveOrganisation', ...body }, write)),
-    );
+    return this.send(new OrganisationWrite({ organisationId: id }, { type: 'DissolveOrganisation', ...body }, write));
   }
 
   @Post(':id/posts')
   @ApiOperation({ summary: 'Create a post in an organisation' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: CreatePostRequest, example: 'createPost' })
-  createPost(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: CreatePostRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.writes.execute(request, reply, 201, (write) => {
-      const postId = newId(body.id, write, 'post');
-      const { id: _id, ...fields } = body;
-      return this.send(new OrganisationWrite(id, { type: 'CreatePost', postId, ...fields }, write, postId));
-    });
+  createPost(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreatePostRequest, @Write() write: WriteContext) {
+    const postId = newId(body.id, write, 'post');
+    const { id: _id, ...fields } = body;
+    return this.send(
+      new OrganisationWrite({ organisationId: id }, { type: 'CreatePost', postId, ...fields }, write, postId),
+    );
   }
 
   private send(command: OrganisationWrite): Promise<WriteResult> {

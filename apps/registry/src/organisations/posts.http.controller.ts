@@ -1,44 +1,33 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OrganisationCommand } from '@baytaq/domain';
-import type { WriteResult } from '../commands/command-runner';
-import { RelationsIndex } from '../commands/relations.index';
+import { newId } from '../commands/deterministic-id';
+import type { WriteResult } from '../commands/handle';
 import type { WriteContext } from '../commands/write-context';
-import { WriteService } from '../commands/write.service';
-import { ProblemError } from '../http/problem';
+import { WriteInterceptor } from '../commands/write.interceptor';
+import { Write } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
-import { newId, OrganisationWrite } from './organisation.handlers';
+import { OrganisationWrite } from './organisation.handlers';
 import { AbolishPostRequest, EndTenureRequest, StartTenureRequest } from './tenure.request.dto';
 
 /** Posts and tenures live in their organisation's stream: these routes find it, then write there. */
 @ApiTags('posts and tenures')
 @RequireRoles('registrar')
 @Controller('v1')
+@UseInterceptors(WriteInterceptor)
 export class PostsController {
-  constructor(
-    private readonly bus: CommandBus,
-    private readonly writes: WriteService,
-    private readonly relations: RelationsIndex,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post('posts/:id/abolition')
   @HttpCode(200)
   @ApiOperation({ summary: 'Abolish a post from a date' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: AbolishPostRequest, example: 'abolish' })
-  abolish(
-    @Param('id', ParseUUIDPipe) postId: string,
-    @Body() body: AbolishPostRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.writes.execute(request, reply, 200, (write) =>
-      this.inOwner(postId, 'post', write, { type: 'AbolishPost', postId, ...body }, postId),
-    );
+  abolish(@Param('id', ParseUUIDPipe) postId: string, @Body() body: AbolishPostRequest, @Write() write: WriteContext) {
+    const command = { type: 'AbolishPost' as const, postId, ...body };
+    return this.send(new OrganisationWrite({ holderOf: 'post', id: postId }, command, write, postId));
   }
 
   @Post('posts/:id/tenures')
@@ -48,14 +37,12 @@ export class PostsController {
   startTenure(
     @Param('id', ParseUUIDPipe) postId: string,
     @Body() body: StartTenureRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() write: WriteContext,
   ) {
-    return this.writes.execute(request, reply, 201, (write) => {
-      const tenureId = newId(body.id, write, 'tenure');
-      const { id: _id, ...fields } = body;
-      return this.inOwner(postId, 'post', write, { type: 'StartTenure', postId, tenureId, ...fields }, tenureId);
-    });
+    const tenureId = newId(body.id, write, 'tenure');
+    const { id: _id, ...fields } = body;
+    const command = { type: 'StartTenure' as const, postId, tenureId, ...fields };
+    return this.send(new OrganisationWrite({ holderOf: 'post', id: postId }, command, write, tenureId));
   }
 
   @Post('tenures/:id/end')
@@ -66,23 +53,13 @@ export class PostsController {
   endTenure(
     @Param('id', ParseUUIDPipe) tenureId: string,
     @Body() body: EndTenureRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() write: WriteContext,
   ) {
-    return this.writes.execute(request, reply, 200, (write) =>
-      this.inOwner(tenureId, 'tenure', write, { type: 'EndTenure', tenureId, ...body }, tenureId),
-    );
+    const command = { type: 'EndTenure' as const, tenureId, ...body };
+    return this.send(new OrganisationWrite({ holderOf: 'tenure', id: tenureId }, command, write, tenureId));
   }
 
-  private async inOwner(
-    id: string,
-    what: 'post' | 'tenure',
-    write: WriteContext,
-    command: OrganisationCommand,
-    resourceId: string,
-  ): Promise<WriteResult> {
-    const organisationId = await this.relations.ownerOf(id);
-    if (!organisationId) throw ProblemError.of(404, `${what}.not_found`, `no ${what} ${id}`);
-    return this.bus.execute(new OrganisationWrite(organisationId, command, write, resourceId));
+  private send(command: OrganisationWrite): Promise<WriteResult> {
+    return this.bus.execute(command);
   }
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { personStream, STREAM_PREFIX } from '@baytaq/domain';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@baytaq/event-store';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { DomainProblem } from '../commands/domain-problem';
-import { personStream } from '../commands/relations.index';
 import type { WriteContext } from '../commands/write-context';
 
 export const IIN_SECRET_FILE = 'iin-hmac.key';
@@ -44,7 +44,7 @@ export class IinReservations {
   }
 
   streamOf(iin: string): string {
-    return `iin-${createHmac('sha256', this.secret).update(iin).digest('hex').slice(0, 48)}`;
+    return `${STREAM_PREFIX.iinReservation}${createHmac('sha256', this.secret).update(iin).digest('hex').slice(0, 48)}`;
   }
 
   async reserve(iin: string, personId: string, write: WriteContext): Promise<void> {

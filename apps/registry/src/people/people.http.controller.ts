@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PersonCommand } from '@baytaq/domain';
-import type { WriteResult } from '../commands/command-runner';
-import { WriteService } from '../commands/write.service';
-import { newId } from '../organisations/organisation.handlers';
+import { newId } from '../commands/deterministic-id';
+import type { WriteResult } from '../commands/handle';
+import type { WriteContext } from '../commands/write-context';
+import { WriteInterceptor } from '../commands/write.interceptor';
+import { Write } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { PersonWrite } from './person.handlers';
@@ -19,31 +19,21 @@ import {
   TransferMemberRequest,
 } from './person.request.dto';
 
-type Reply = FastifyReply;
-
 @ApiTags('people and membership')
 @RequireRoles('registrar')
 @Controller('v1/people')
+@UseInterceptors(WriteInterceptor)
 export class PeopleController {
-  constructor(
-    private readonly bus: CommandBus,
-    private readonly writes: WriteService,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a person (personal data is restricted)' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: RegisterPersonRequest, example: 'registerPerson', ifMatch: false })
-  register(
-    @Body() body: RegisterPersonRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    return this.writes.execute(request, reply, 201, (write) => {
-      const personId = newId(body.id, write, 'person');
-      const { id: _id, ...fields } = body;
-      return this.send(new PersonWrite(personId, { type: 'RegisterPerson', personId, ...fields }, write));
-    });
+  register(@Body() body: RegisterPersonRequest, @Write() write: WriteContext) {
+    const personId = newId(body.id, write, 'person');
+    const { id: _id, ...fields } = body;
+    return this.send(new PersonWrite(personId, { type: 'RegisterPerson', personId, ...fields }, write));
   }
 
   @Post(':id/details')
@@ -54,10 +44,9 @@ export class PeopleController {
   details(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangePersonDetailsRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
+    @Write() write: WriteContext,
   ) {
-    return this.person(id, request, reply, { type: 'ChangePersonDetails', ...body });
+    return this.send(new PersonWrite(id, { type: 'ChangePersonDetails', ...body }, write));
   }
 
   @Post(':id/membership/admission')
@@ -65,13 +54,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Admit to the party, in a branch or the party itself' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: AdmitMemberRequest, example: 'admit' })
-  admit(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: AdmitMemberRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    return this.person(id, request, reply, { type: 'AdmitMember', ...body });
+  admit(@Param('id', ParseUUIDPipe) id: string, @Body() body: AdmitMemberRequest, @Write() write: WriteContext) {
+    return this.send(new PersonWrite(id, { type: 'AdmitMember', ...body }, write));
   }
 
   @Post(':id/membership/transfer')
@@ -79,13 +63,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Move the membership to another branch' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: TransferMemberRequest, example: 'transfer' })
-  transfer(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: TransferMemberRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    return this.person(id, request, reply, { type: 'TransferMember', ...body });
+  transfer(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransferMemberRequest, @Write() write: WriteContext) {
+    return this.send(new PersonWrite(id, { type: 'TransferMember', ...body }, write));
   }
 
   @Post(':id/membership/suspension')
@@ -93,13 +72,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Suspend the membership' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: MembershipChangeRequest, example: 'suspend' })
-  suspend(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MembershipChangeRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
-  ) {
-    return this.person(id, request, reply, { type: 'SuspendMembership', ...body });
+  suspend(@Param('id', ParseUUIDPipe) id: string, @Body() body: MembershipChangeRequest, @Write() write: WriteContext) {
+    return this.send(new PersonWrite(id, { type: 'SuspendMembership', ...body }, write));
   }
 
   @Post(':id/membership/reinstatement')
@@ -110,10 +84,9 @@ export class PeopleController {
   reinstate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MembershipChangeRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
+    @Write() write: WriteContext,
   ) {
-    return this.person(id, request, reply, { type: 'ReinstateMembership', ...body });
+    return this.send(new PersonWrite(id, { type: 'ReinstateMembership', ...body }, write));
   }
 
   @Post(':id/membership/termination')
@@ -124,14 +97,9 @@ export class PeopleController {
   terminate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TerminateMembershipRequest,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: Reply,
+    @Write() write: WriteContext,
   ) {
-    return this.person(id, request, reply, { type: 'TerminateMembership', ...body });
-  }
-
-  private person(id: string, request: FastifyRequest, reply: Reply, command: PersonCommand) {
-    return this.writes.execute(request, reply, 200, (write) => this.send(new PersonWrite(id, command, write)));
+    return this.send(new PersonWrite(id, { type: 'TerminateMembership', ...body }, write));
   }
 
   private send(command: PersonWrite): Promise<WriteResult> {

@@ -1,3 +1,4 @@
+import { personStream } from '@baytaq/domain';
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -70,7 +71,7 @@ export class PeopleReadsController {
     const person = this.visible(id, q.knownAt, principal);
     if (!seesPersonalData(principal)) return publicView(person);
     // The revision to send in If-Match: a person read as known at an earlier moment has none.
-    if (q.knownAt === KNOWN_NOW) setEtag(reply, await this.gate.streamRevision(`person-${id}`));
+    if (q.knownAt === KNOWN_NOW) setEtag(reply, await this.gate.streamRevision(personStream(id)));
     const membership = membershipOn(this.gate.reads.people.membership(id, q.knownAt), q.asOf);
     return { ...person, asOf: q.asOf, knownAt: q.knownAt, membership };
   }

@@ -16,7 +16,7 @@ import {
   reject,
 } from '../shared/domain-error';
 import { type BaseContext, checkEffectiveDate, checkOneOf, checkText, compact, required } from '../shared/event-data';
-import { type OrganisationFacts } from '../shared/facts';
+import { NO_NEEDS, type OrganisationSummary } from '../shared/cross-stream';
 import { contains } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
 
@@ -54,8 +54,8 @@ export interface RecordMeeting extends MeetingData {
 export type MeetingCommand = RecordMeeting | RetractEvent;
 
 export interface MeetingContext extends BaseContext {
-  /** The holding organisation's `organisationFacts`; needed by RecordMeeting only. */
-  organisation?: OrganisationFacts | null;
+  /** The holding organisation's `organisationSummary`; needed by RecordMeeting only. */
+  organisation?: OrganisationSummary | null;
 }
 
 export interface MeetingState {
@@ -85,7 +85,7 @@ export function checkMeetingInvariants(): DomainError | null {
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
-function checkOrganisation(c: RecordMeeting, facts: OrganisationFacts | null): DomainError | null {
+function checkOrganisation(c: RecordMeeting, facts: OrganisationSummary | null): DomainError | null {
   if (facts === null || facts.organisationId !== c.organisationId) {
     return domainError('meeting.organisation_not_found', `No organisation ${c.organisationId}`, {
       organisationId: c.organisationId,
@@ -163,5 +163,9 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState,
   initialState: initialMeetingState,
   evolve: evolveMeeting,
   decide: decideMeetingCommand,
+  needs: (command) =>
+    command.type === 'RecordMeeting'
+      ? { organisation: { load: 'organisation', organisationId: command.organisationId } }
+      : NO_NEEDS,
   checkInvariants: checkMeetingInvariants,
 };

@@ -1,14 +1,14 @@
 import { type Basis } from '../shared/basis';
 import { type BaseContext } from '../shared/event-data';
-import { type MembershipPeriods, type OrganisationDependants, type OrganisationFacts } from '../shared/facts';
+import { type MembershipPeriods, type OrganisationDependants, type OrganisationSummary } from '../shared/cross-stream';
 import { type Interval, reachesOnOrAfter } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
 import { type EndTenure, type OrganisationCommand } from './organisation.commands';
 import { type OrganisationState } from './organisation.state';
 
 export interface EstablishOrganisationContext extends BaseContext {
-  /** The parent's facts from its stream (`organisationFacts`); null for a party or an unknown parent. */
-  parent: OrganisationFacts | null;
+  /** The parent's facts from its stream (`organisationSummary`); null for a party or an unknown parent. */
+  parent: OrganisationSummary | null;
 }
 
 export interface DissolveOrganisationContext extends BaseContext {
@@ -18,6 +18,13 @@ export interface DissolveOrganisationContext extends BaseContext {
 export interface StartTenureContext extends BaseContext {
   /** The holder's `membershipPeriods` from their person stream; null when no such person exists. */
   holder: MembershipPeriods | null;
+  /** The organisation whose stream already holds the tenure id, if any (`organisationNeeds`). */
+  idOwner?: string | null;
+}
+
+export interface CreatePostContext extends BaseContext {
+  /** The organisation whose stream already holds the post id, if any (`organisationNeeds`). */
+  idOwner?: string | null;
 }
 
 export interface RetractOrganisationEventContext extends BaseContext {
@@ -34,15 +41,18 @@ export type OrganisationContextFor<T extends OrganisationCommand['type']> = T ex
     ? DissolveOrganisationContext
     : T extends 'StartTenure'
       ? StartTenureContext
-      : T extends 'RetractEvent'
-        ? RetractOrganisationEventContext
-        : BaseContext;
+      : T extends 'CreatePost'
+        ? CreatePostContext
+        : T extends 'RetractEvent'
+          ? RetractOrganisationEventContext
+          : BaseContext;
 
 /** The union of all of the above, as the decider sees it; prefer `decideOrganisation`, which is typed per command. */
 export interface OrganisationContext extends BaseContext {
-  parent?: OrganisationFacts | null;
+  parent?: OrganisationSummary | null;
   dependants?: OrganisationDependants;
   holder?: MembershipPeriods | null;
+  idOwner?: string | null;
 }
 
 export function organisationLifetime(state: OrganisationState): Interval | null {
@@ -50,10 +60,10 @@ export function organisationLifetime(state: OrganisationState): Interval | null 
 }
 
 /** For a child's establishment, an admission, a transfer or a meeting; null when the stream holds no organisation. */
-export function organisationFacts(state: OrganisationState): OrganisationFacts | null {
+export function organisationSummary(state: OrganisationState): OrganisationSummary | null {
   const { profile, lifetime } = state;
   if (!profile || !lifetime) return null;
-  const facts: OrganisationFacts = { organisationId: profile.organisationId, kind: profile.kind, lifetime };
+  const facts: OrganisationSummary = { organisationId: profile.organisationId, kind: profile.kind, lifetime };
   return profile.kato === undefined ? facts : { ...facts, kato: profile.kato };
 }
 

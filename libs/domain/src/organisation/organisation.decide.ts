@@ -12,6 +12,7 @@ import { decideEstablish } from './establish-organisation.decide';
 import { decideDissolve, decideRegister, decideRename } from './organisation-lifecycle.decide';
 import { decideAbolishPost, decideCreatePost } from './post.decide';
 import { decideEndTenure, decideStartTenure } from './tenure.decide';
+import { checkIdNotUsedElsewhere } from './organisation.needs';
 
 /** What retraction must check beyond this stream: who depends on the organisation, and whether a reopened tenure's holder is still a member. */
 function crossStreamCheck(context: OrganisationContext) {
@@ -59,6 +60,8 @@ export function decideOrganisationCommand(
   state: OrganisationState,
   context: OrganisationContext,
 ): Decision<OrganisationEvent> {
+  const usedElsewhere = checkIdNotUsedElsewhere(command, state, context.idOwner);
+  if (usedElsewhere) return { ok: false, error: usedElsewhere };
   switch (command.type) {
     case 'EstablishOrganisation':
       return decideEstablish(command, state, context);

@@ -6,6 +6,7 @@ import { decideOrganisationCommand } from './organisation.decide';
 import { type OrganisationEvent } from './organisation.events';
 import { evolveOrganisation } from './organisation.evolve';
 import { checkOrganisationInvariants } from './organisation.invariants';
+import { organisationNeeds } from './organisation.needs';
 import { initialOrganisationState, type OrganisationState } from './organisation.state';
 
 /** The stream `organisation-<uuid>`: the unit, its posts and their tenures. */
@@ -18,6 +19,7 @@ export const organisationDecider: Decider<
   initialState: initialOrganisationState,
   evolve: evolveOrganisation,
   decide: decideOrganisationCommand,
+  needs: organisationNeeds,
   checkInvariants: checkOrganisationInvariants,
 };
 

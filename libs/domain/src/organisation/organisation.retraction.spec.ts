@@ -9,7 +9,12 @@ import {
   tenureStarted,
   TODAY,
 } from '../testing/fixtures';
-import { organisationFacts, retractionNeeds, tenurePeriodsOf, tenuresEndedByMembership } from './organisation.context';
+import {
+  organisationSummary,
+  retractionNeeds,
+  tenurePeriodsOf,
+  tenuresEndedByMembership,
+} from './organisation.context';
 import { organisationDecider } from './organisation.decider';
 import { type OrganisationEvent } from './organisation.events';
 
@@ -125,7 +130,7 @@ describe('helpers that build other streams’ contexts', () => {
   ]);
 
   it('gives the facts a child, member or meeting decision needs', () => {
-    expect(organisationFacts(state)).toEqual({
+    expect(organisationSummary(state)).toEqual({
       organisationId: 'branch-0001',
       kind: 'regional_branch',
       kato: '350000000',

@@ -1,7 +1,7 @@
 import { basisData, checkBasis } from '../shared/basis';
 import { type Decision, domainError, type DomainError, firstError, reject } from '../shared/domain-error';
 import { checkEffectiveDate, checkOneOf, checkText } from '../shared/event-data';
-import { type MembershipPeriods } from '../shared/facts';
+import { type MembershipPeriods } from '../shared/cross-stream';
 import { contains, interval, type Interval, isCoveredBy, isWithin } from '../shared/interval';
 import { type EndTenure, type StartTenure } from './organisation.commands';
 import { type OrganisationContext } from './organisation.context';

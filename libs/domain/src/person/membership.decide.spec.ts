@@ -1,4 +1,4 @@
-import { type OrganisationFacts } from '../shared/facts';
+import { type OrganisationSummary } from '../shared/cross-stream';
 import { deciderSpec } from '../testing/given-when-then';
 import {
   admitted,
@@ -17,13 +17,13 @@ import { personDecider } from './person.decider';
 import { type PersonEvent } from './person.events';
 
 const spec = deciderSpec(personDecider);
-const branch: OrganisationFacts = {
+const branch: OrganisationSummary = {
   organisationId: BRANCH_ID,
   kind: 'regional_branch',
   kato: '350000000',
   lifetime: { from: '2023-01-10' },
 };
-const admitCtx = (organisation: OrganisationFacts = branch, extra = {}) => ({ today: TODAY, organisation, ...extra });
+const admitCtx = (organisation: OrganisationSummary = branch, extra = {}) => ({ today: TODAY, organisation, ...extra });
 const person = personRegistered('1980-05-05');
 
 const admit = (overrides: Partial<AdmitMember> = {}): AdmitMember => ({

@@ -9,7 +9,7 @@ import {
   reject,
 } from '../shared/domain-error';
 import { checkEffectiveDate, checkOneOf, checkText, compact, required } from '../shared/event-data';
-import { type OrganisationFacts } from '../shared/facts';
+import { type OrganisationSummary } from '../shared/cross-stream';
 import { reachesOnOrAfter } from '../shared/interval';
 import { ageOn } from '../shared/local-date';
 import {
@@ -39,7 +39,7 @@ function tryTimeline(
   return error ? { ok: false, error } : { ok: true, after };
 }
 
-function checkTarget(organisationId: string, facts: OrganisationFacts | null): DomainError | null {
+function checkTarget(organisationId: string, facts: OrganisationSummary | null): DomainError | null {
   if (facts === null || facts.organisationId !== organisationId) {
     return domainError('organisation.not_found', `No organisation ${organisationId}`, { organisationId });
   }
@@ -57,7 +57,7 @@ function checkPlacement(
   after: PersonState,
   organisationId: string,
   from: string,
-  facts: OrganisationFacts,
+  facts: OrganisationSummary,
 ): DomainError | null {
   const own = {
     ...after,

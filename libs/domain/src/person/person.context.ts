@@ -1,6 +1,6 @@
 import { domainError, type DomainError } from '../shared/domain-error';
 import { type BaseContext } from '../shared/event-data';
-import { type MembershipPeriods, type OrganisationFacts } from '../shared/facts';
+import { type MembershipPeriods, type OrganisationSummary } from '../shared/cross-stream';
 import { contains, type Interval, isWithin, subtractAll, union } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
 import { type PersonCommand } from './person.commands';
@@ -9,14 +9,14 @@ import { type PersonState } from './person.state';
 export const DEFAULT_MIN_AGE = 18;
 
 export interface AdmitMemberContext extends BaseContext {
-  /** The target's `organisationFacts`; null when no such organisation exists. */
-  organisation: OrganisationFacts | null;
+  /** The target's `organisationSummary`; null when no such organisation exists. */
+  organisation: OrganisationSummary | null;
   /** Party-charter practice, not law: configuration, 18 when omitted. */
   minAge?: number;
 }
 
 export interface TransferMemberContext extends BaseContext {
-  organisation: OrganisationFacts | null;
+  organisation: OrganisationSummary | null;
 }
 
 export interface OfficerContext extends BaseContext {
@@ -25,8 +25,8 @@ export interface OfficerContext extends BaseContext {
 }
 
 export interface RetractPersonEventContext extends OfficerContext {
-  /** `organisationFacts` of every organisation named by `placementOrganisationIds`: a retraction may lengthen a placement. */
-  organisations: OrganisationFacts[];
+  /** `organisationSummary` of every organisation named by `placementOrganisationIds`: a retraction may lengthen a placement. */
+  organisations: OrganisationSummary[];
 }
 
 export type PersonContextFor<T extends PersonCommand['type']> = T extends 'AdmitMember'
@@ -41,10 +41,10 @@ export type PersonContextFor<T extends PersonCommand['type']> = T extends 'Admit
 
 /** The union of all of the above, as the decider sees it; prefer `decidePerson`, which is typed per command. */
 export interface PersonContext extends BaseContext {
-  organisation?: OrganisationFacts | null;
+  organisation?: OrganisationSummary | null;
   minAge?: number;
   officerPeriods?: Interval[];
-  organisations?: OrganisationFacts[];
+  organisations?: OrganisationSummary[];
 }
 
 /** For StartTenure (`holder`) and the retraction of a TenureEnded. */
@@ -79,7 +79,7 @@ export function placementOrganisationIds(state: PersonState): string[] {
 /** Every placement lies within its organisation's lifetime (a membership cannot outlive its branch). */
 export function checkPlacementsInsideLifetimes(
   state: PersonState,
-  organisations: ReadonlyArray<OrganisationFacts>,
+  organisations: ReadonlyArray<OrganisationSummary>,
 ): DomainError | null {
   for (const placement of state.memberships.flatMap((m) => m.placements)) {
     const facts = organisations.find((o) => o.organisationId === placement.organisationId);

@@ -6,6 +6,7 @@ import { decidePersonCommand } from './person.decide';
 import { type PersonEvent } from './person.events';
 import { evolvePerson } from './person.evolve';
 import { checkPersonInvariants } from './person.invariants';
+import { personNeeds } from './person.needs';
 import { initialPersonState, type PersonState } from './person.state';
 
 /** The stream `person-<uuid>`: personal data and the membership timeline. */
@@ -13,6 +14,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState, Per
   initialState: initialPersonState,
   evolve: evolvePerson,
   decide: decidePersonCommand,
+  needs: personNeeds,
   checkInvariants: checkPersonInvariants,
 };
 

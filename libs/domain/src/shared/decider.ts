@@ -1,6 +1,7 @@
 import { accept, type Decision, domainError, type DomainError, reject } from './domain-error';
 import { type BaseContext, checkText } from './event-data';
 import { type LocalDate } from './local-date';
+import { type ContextNeeds } from './cross-stream';
 
 /** An event as read from its stream: the id is what a retraction names. */
 export interface Envelope<E> {
@@ -25,6 +26,8 @@ export interface Decider<C, E, S extends WithHistory<E>, X> {
   initialState: S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S, context: X): Decision<E>;
+  /** What `decide` needs from other streams for this command, beside `today`: the app loads it. */
+  needs(command: C, state: S): ContextNeeds;
   /** The rules a state must satisfy on every day; null when it does. Used to vet retractions. */
   checkInvariants(state: S): DomainError | null;
 }

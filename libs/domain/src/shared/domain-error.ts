@@ -59,6 +59,7 @@ export const ERROR_KINDS = {
   'organisation.has_active_members': 'conflict',
   'organisation.has_active_officers': 'conflict',
   'post.already_exists': 'conflict',
+  'filing.already_issued': 'conflict',
   'post.abolished': 'conflict',
   'post.has_later_tenures': 'conflict',
   'post.seats_exceeded': 'conflict',

@@ -1,4 +1,4 @@
-import { type MembershipPeriods, type OrganisationDependants, type OrganisationFacts } from '../shared/facts';
+import { type MembershipPeriods, type OrganisationDependants, type OrganisationSummary } from '../shared/cross-stream';
 import { type LocalDate } from '../shared/local-date';
 import { type OrganisationEvent, type TenureEndReason, type TenureMethod } from '../organisation/organisation.events';
 import { type PersonEvent } from '../person/person.events';
@@ -8,7 +8,7 @@ export const TODAY: LocalDate = '2024-06-01';
 export const PARTY_ID = 'party-0000';
 export const BRANCH_ID = 'branch-0001';
 
-export const partyFacts: OrganisationFacts = {
+export const partyFacts: OrganisationSummary = {
   organisationId: PARTY_ID,
   kind: 'party',
   lifetime: { from: '2022-09-24' },

@@ -1,4 +1,11 @@
-import { type Envelope, meetingDecider, organisationDecider, personDecider, type WithHistory } from '@baytaq/domain';
+import {
+  type Envelope,
+  meetingDecider,
+  organisationDecider,
+  personDecider,
+  type WithHistory,
+  STREAM_PREFIX,
+} from '@baytaq/domain';
 import { type Fact } from './fact-tables';
 import { meetingFacts } from './meeting-facts';
 import { organisationFacts } from './organisation-facts';
@@ -20,9 +27,9 @@ const kind = <S extends AnyState>(
 ): StreamKind => ({ name, evolver: evolver as unknown as StreamKind['evolver'], facts: facts as StreamKind['facts'] });
 
 const KINDS: Array<[string, StreamKind]> = [
-  ['organisation-', kind('organisation', organisationDecider, organisationFacts)],
-  ['person-', kind('person', personDecider, personFacts)],
-  ['meeting-', kind('meeting', meetingDecider, meetingFacts)],
+  [STREAM_PREFIX.organisation, kind('organisation', organisationDecider, organisationFacts)],
+  [STREAM_PREFIX.person, kind('person', personDecider, personFacts)],
+  [STREAM_PREFIX.meeting, kind('meeting', meetingDecider, meetingFacts)],
 ];
 
 /** The kind of a stream by its name; undefined for streams the read models ignore (keys, idempotency). */

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type Basis, type MultilingualName, type PersonName } from '@baytaq/domain';
+import { type Basis, idOfStream, type MultilingualName, type PersonName } from '@baytaq/domain';
 import { known, parseJson } from './temporal';
 
 /** A tenure as known at a moment, with its post and holder: what a leadership filing pairs. */
@@ -41,8 +41,6 @@ export interface RecordedChange {
   data: Record<string, unknown>;
   retracted: { at: string; reason: string } | null;
 }
-
-const STREAM_PREFIX = 'organisation-';
 
 /** The questions a regulatory filing asks that no read endpoint does. */
 export class FilingReads {
@@ -115,7 +113,7 @@ export class FilingReads {
     // rm_history holds organisation streams only (the projector writes no other).
     return rows.map((r) => ({
       eventId: r['event_id']!,
-      organisationId: r['stream']!.slice(STREAM_PREFIX.length),
+      organisationId: idOfStream(r['stream']!),
       type: r['type']!,
       effectiveDate: r['effective_date'] ?? null,
       recordedAt: r['recorded_at']!,

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type Basis, type MultilingualName, type PersonName } from '@baytaq/domain';
+import { type Basis, type MultilingualName, type PersonName, organisationStream } from '@baytaq/domain';
 import { type HistoryEntry, type Succession, type SuccessionEntry } from './read-types';
 import { known, parseJson } from './temporal';
 
@@ -59,13 +59,13 @@ export class HistoryReads {
 
   /** An organisation stream's last revision recorded by `knownAt` (the ETag of what is read from it), or null. */
   organisationRevision(organisationId: string, knownAt: string): number | null {
-    const stream = `organisation-${organisationId}`;
+    const stream = organisationStream(organisationId);
     return (this.revision.get({ stream, knownAt }) as { revision: number | null }).revision;
   }
 
   /** Every event of the organisation's stream recorded by `knownAt`, retracted ones marked. */
   organisationHistory(organisationId: string, knownAt: string): HistoryEntry[] {
-    const rows = this.history.all({ stream: `organisation-${organisationId}`, knownAt }) as HistoryRow[];
+    const rows = this.history.all({ stream: organisationStream(organisationId), knownAt }) as HistoryRow[];
     return rows.map((r) => {
       const data = JSON.parse(r.data) as Record<string, unknown>;
       const retracted = r.retracted_at !== null && r.retracted_at <= knownAt;

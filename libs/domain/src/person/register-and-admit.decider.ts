@@ -1,12 +1,9 @@
-import {
-  personDecider,
-  type AdmitMember,
-  type Decider,
-  type PersonContext,
-  type PersonEvent,
-  type PersonState,
-  type RegisterPerson,
-} from '@baytaq/domain';
+import { type Decider } from '../shared/decider';
+import { type AdmitMember, type RegisterPerson } from './person.commands';
+import { type PersonContext } from './person.context';
+import { personDecider } from './person.decider';
+import { type PersonEvent } from './person.events';
+import { type PersonState } from './person.state';
 
 /** A new person from an import row: registered and admitted in one decision. */
 export interface RegisterAndAdmit {
@@ -24,6 +21,7 @@ export const registerAndAdmitDecider: Decider<RegisterAndAdmit, PersonEvent, Per
   initialState: personDecider.initialState,
   evolve: personDecider.evolve,
   checkInvariants: personDecider.checkInvariants,
+  needs: ({ admit }, state) => personDecider.needs(admit, state),
   decide({ register, admit }, state, context) {
     const registered = personDecider.decide(register, state, { today: context.today });
     if (!registered.ok) return registered;

@@ -1,0 +1,55 @@
+import { type Interval } from './interval';
+
+/**
+ * Facts one stream's decision needs from another stream. The app layer loads the other stream
+ * (or a read model) and fills these with the helpers exported beside each decider.
+ */
+
+/** What a decision about a child, a member or a meeting needs to know of an organisation. */
+export interface OrganisationSummary {
+  organisationId: string;
+  kind: 'party' | 'regional_branch' | 'city_branch' | 'district_branch' | 'primary_branch' | 'body';
+  kato?: string;
+  /** [established, dissolved). */
+  lifetime: Interval;
+}
+
+/** A person's party membership in valid time, merged across branches. */
+export interface MembershipPeriods {
+  /** Days on which the person is a member, suspended or not: officers must be members on these. */
+  member: Interval[];
+  /** Days on which the person is a member and not suspended: a tenure may only start on these. */
+  active: Interval[];
+}
+
+/** What may not outlive an organisation: filled from its children's streams and the membership read model. */
+export interface OrganisationDependants {
+  children: Array<{ organisationId: string; lifetime: Interval }>;
+  /** Every period in which someone held their membership in this organisation. */
+  memberPeriods: Interval[];
+}
+
+/**
+ * What a decision asks the app to load from other streams (or configuration), field by field of
+ * its context. Each decider declares its commands' needs beside its `decide` (`needs`); one loader
+ * in the app fills them, so no handler knows which command needs what.
+ */
+export type ContextRequest =
+  /** → `OrganisationSummary | null` (null for an absent id or an unknown organisation). */
+  | { load: 'organisation'; organisationId: string | undefined }
+  /** → `OrganisationSummary[]`, unknown ones left out. */
+  | { load: 'organisations'; organisationIds: readonly string[] }
+  /** → `MembershipPeriods | null` (null for an unknown person). */
+  | { load: 'membership'; personId: string }
+  /** → `OrganisationDependants`. */
+  | { load: 'dependants'; organisationId: string }
+  /** → `Interval[]`: every period in which the person held any post, in any organisation. */
+  | { load: 'officerPeriods'; personId: string }
+  /** → `string | null`: the organisation whose stream holds this post or tenure id. */
+  | { load: 'ownerOfId'; id: string }
+  /** → `number`: the minimum age for admission (configuration). */
+  | { load: 'minAge' };
+
+export type ContextNeeds = Readonly<Record<string, ContextRequest>>;
+
+export const NO_NEEDS: ContextNeeds = {};
