@@ -1,6 +1,12 @@
-import { csvRecords, CsvSyntaxError, detectSeparator, stripBom } from './csv-parser';
+import { CsvFile, CsvSyntaxError, detectSeparator, type CsvRecord } from './csv-parser';
 
-const records = (text: string, separator: ',' | ';' = ',') => [...csvRecords(text, separator)];
+/** The records as the first reading hands them over; the later reading, block by block, gives the same. */
+const records = (text: string, separator: ',' | ';' = ',') => {
+  const checked: CsvRecord[] = [];
+  const file = CsvFile.check(Buffer.from(text), separator, (record) => checked.push(record));
+  expect([...file.records()]).toEqual(checked);
+  return checked;
+};
 
 describe('CSV parser', () => {
   it('splits plain records on LF and CRLF alike, numbering their lines', () => {
@@ -28,6 +34,15 @@ describe('CSV parser', () => {
     ]);
   });
 
+  it('numbers lines across line breaks inside quotes, CRLF and lone CR alike, and across skipped lines', () => {
+    const text = 'h1,h2\r\n"a\r\nb\rc",x\r\n\r\n"\n",\r\n\r\nlast,y\r\n';
+    expect(records(text)).toEqual([
+      { line: 1, fields: ['h1', 'h2'] },
+      { line: 2, fields: ['a\r\nb\rc', 'x'] },
+      { line: 9, fields: ['last', 'y'] },
+    ]);
+  });
+
   it('keeps empty fields, a trailing empty field and an empty quoted field', () => {
     expect(records('a;;"";\n', ';')).toEqual([{ line: 1, fields: ['a', '', '', ''] }]);
   });
@@ -40,13 +55,28 @@ describe('CSV parser', () => {
   });
 
   it('is lenient with quotes Excel or a hand edit leaves: text after a closing quote, a quote inside a bare field', () => {
-    expect(records('"ab"c,d"e\n')).toEqual([{ line: 1, fields: ['abc', 'd"e'] }]);
+    expect(records('"ab"c,d"e\n')).toEqual([{ line: 1, fields: ['"ab"c', 'd"e'] }]);
   });
 
-  it('refuses a quoted field that is never closed, naming the line it opens on', () => {
+  it('refuses a quoted field that is never closed, naming the line its record starts on', () => {
     const parse = () => records('a,b\n1,"open\nstill open\n');
     expect(parse).toThrow(CsvSyntaxError);
     expect(parse).toThrow('line 2: a quoted field is never closed');
+    expect(() => records('a,b\n"x\r\ny",1\n\n\n2,"open\n')).toThrow('line 6: a quoted field is never closed');
+  });
+
+  it('reads a long file again block by block, each block from where the first reading saw it start', () => {
+    const lines = ['\ufeffname;note'];
+    const expected: CsvRecord[] = [{ line: 1, fields: ['name', 'note'] }];
+    let line = 2;
+    for (let i = 0; i < 4500; i++) {
+      // Every seventh record spans two lines and is followed by an empty one; a BOM-like value is no BOM.
+      if (i % 7 === 0) lines.push(`"Синт\r\n${i}";"x;""y"""\r\n`);
+      else lines.push(`\ufeffTestov${i};${i}`);
+      expected.push({ line, fields: i % 7 === 0 ? [`Синт\r\n${i}`, 'x;"y"'] : [`\ufeffTestov${i}`, `${i}`] });
+      line += i % 7 === 0 ? 3 : 1;
+    }
+    expect(records(lines.join('\n'), ';')).toEqual(expected);
   });
 
   it('detects the separator from the header line, ignoring quoted text', () => {
@@ -55,8 +85,7 @@ describe('CSV parser', () => {
     expect(detectSeparator('"a;b;c;d",x,y\n')).toBe(',');
   });
 
-  it('strips a UTF-8 byte order mark, and only that', () => {
-    expect(stripBom('\ufeffsurname')).toBe('surname');
-    expect(stripBom('surname')).toBe('surname');
+  it('drops a UTF-8 byte order mark before the header, and only that', () => {
+    expect(records('\ufeffsurname,\ufeffgiven\n')).toEqual([{ line: 1, fields: ['surname', '\ufeffgiven'] }]);
   });
 });

@@ -1,3 +1,5 @@
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+
 /** One record of a CSV file and the file line it starts on (1-based; a quoted field may span lines). */
 export interface CsvRecord {
   line: number;
@@ -15,15 +17,6 @@ export class CsvSyntaxError extends Error {
   ) {
     super(`line ${line}: ${message}`);
   }
-}
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const BOM = '\ufeff';
-
-export function stripBom(text: string): string {
-  return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
 /**
@@ -44,67 +37,113 @@ export function detectSeparator(text: string): CsvSeparator {
   return semicolons > commas ? ';' : ',';
 }
 
-/** Line breaks (CRLF, LF or a lone CR) in text[from, to), to keep line numbers right across quoted fields. */
-function lineBreaks(text: string, from: number, to: number): number {
+/** Line breaks (CRLF, LF or a lone CR) in a value: only a quoted one holds any. */
+function lineBreaks(value: string): number {
   let count = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
-  }
+  for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) count++;
+  for (let i = value.indexOf('\r'); i >= 0; i = value.indexOf('\r', i + 1)) if (value[i + 1] !== '\n') count++;
   return count;
 }
 
+/** Each record's first line. csv-parse's own count (`info.lines`) takes a quoted CRLF for two lines. */
+class LineCounter {
+  /** Empty lines csv-parse had skipped at the last record. */
+  private skipped = 0;
+
+  /** @param next the line after the last record's */
+  constructor(public next: number) {}
+
+  /** The line a record starts on: the one after the previous record's last, plus the empty lines skipped since. */
+  start(emptyLinesSkipped: number): number {
+    return this.next + emptyLinesSkipped - this.skipped;
+  }
+
+  /** Takes a record: the next one starts after its lines (its value's line breaks too). */
+  take(line: number, emptyLinesSkipped: number, fields: string[]): void {
+    this.skipped = emptyLinesSkipped;
+    this.next = line + 1;
+    for (const value of fields) this.next += lineBreaks(value);
+  }
+}
+
+/** Where csv-parse may start reading again: a record's first byte, and its line. */
+interface ResumePoint {
+  offset: number;
+  line: number;
+}
+
+/** Records read again at once, from one resume point to the next. */
+const BLOCK_RECORDS = 2000;
+
 /**
- * RFC 4180 records: fields in double quotes may hold separators, line breaks and `""` for a
- * quote; records end with CRLF, LF or CR. Lenient where Excel and hand edits are: text after a
- * closing quote is kept, a quote inside an unquoted field is an ordinary character. Records whose
- * fields are all blank (trailing `;;;;` lines) are skipped. Lazy, so a 50 MB file is never held
- * as records all at once.
+ * Reads RFC 4180 records of UTF-8 bytes with csv-parse: values in double quotes may hold
+ * separators, line breaks and `""` for a quote; records end with CRLF, LF or CR; a BOM is dropped.
+ * Lenient where Excel and hand edits are: a quote inside a bare value is a character, and so is one
+ * after a closing quote. Records whose values are all blank (trailing `;;;;` lines) are skipped, as
+ * csv-parse skips empty lines; both still count as lines. `each` is handed the records as they
+ * are read; nothing holds them, so a 50 MB file is never held as records all at once.
  */
-export function* csvRecords(text: string, separator: CsvSeparator): Generator<CsvRecord> {
-  const sep = separator.charCodeAt(0);
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  while (i < n) {
-    const start = line;
-    const fields: string[] = [];
-    for (;;) {
-      let value = '';
-      if (text.charCodeAt(i) === QUOTE) {
-        let from = i + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close < 0) throw new CsvSyntaxError(line, 'a quoted field is never closed');
-          line += lineBreaks(text, from, close);
-          value += text.slice(from, close);
-          if (text.charCodeAt(close + 1) !== QUOTE) {
-            i = close + 1;
-            break;
-          }
-          value += '"';
-          from = close + 2;
-        }
-      }
-      let end = i;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c === sep || c === LF || c === CR) break;
-        end++;
-      }
-      value += text.slice(i, end);
-      fields.push(value);
-      i = end;
-      if (i < n && text.charCodeAt(i) === sep) {
-        i++;
-        continue;
-      }
-      if (i < n) {
-        i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-        line++;
-      }
-      break;
+function readRecords(
+  bytes: Buffer,
+  separator: CsvSeparator,
+  [from, end]: [ResumePoint, number],
+  each: (record: CsvRecord, next: ResumePoint) => void,
+): void {
+  const lines = new LineCounter(from.line);
+  const options: Options = {
+    delimiter: separator,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    bom: from.offset === 0, // a block may start with a value that begins with U+FEFF
+    relax_quotes: true,
+    relax_column_count: true, // a short or long record is the caller's to judge
+    skip_empty_lines: true,
+    on_record: (fields, info) => {
+      const line = lines.start(info.empty_lines);
+      lines.take(line, info.empty_lines, fields);
+      // info.bytes: just past the record's delimiter, from the start of this reading (check's is the file's)
+      const next = { offset: info.bytes, line: lines.next };
+      if (fields.some((f) => f.trim() !== '')) each({ line, fields }, next);
+      return null;
+    },
+  };
+  try {
+    parse(bytes.subarray(from.offset, end), options);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = lines.start(Number(error['empty_lines']));
+    const message = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : error.message;
+    throw new CsvSyntaxError(line, message);
+  }
+}
+
+/**
+ * A CSV file read whole once, to check it, then again in blocks of records as they are wanted:
+ * the first reading notes where each block starts, so a later one parses no more than a block ahead.
+ */
+export class CsvFile {
+  private constructor(
+    private readonly bytes: Buffer,
+    private readonly separator: CsvSeparator,
+    private readonly blocks: ResumePoint[],
+  ) {}
+
+  /** Reads every record, handing each to `each` (which may throw to stop); a CsvSyntaxError if one cannot be read. */
+  static check(bytes: Buffer, separator: CsvSeparator, each: (record: CsvRecord) => void): CsvFile {
+    const blocks: ResumePoint[] = [{ offset: 0, line: 1 }];
+    let records = 0;
+    readRecords(bytes, separator, [blocks[0]!, bytes.length], (record, next) => {
+      each(record);
+      if (++records % BLOCK_RECORDS === 0) blocks.push(next);
+    });
+    return new CsvFile(bytes, separator, blocks);
+  }
+
+  *records(): Generator<CsvRecord> {
+    for (let i = 0; i < this.blocks.length; i++) {
+      const end = this.blocks[i + 1]?.offset ?? this.bytes.length;
+      const block: CsvRecord[] = [];
+      readRecords(this.bytes, this.separator, [this.blocks[i]!, end], (record) => block.push(record));
+      yield* block;
     }
-    if (fields.some((f) => f.trim() !== '')) yield { line: start, fields };
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ProblemError, type FieldError } from '../http/problem';
-import { csvRecords, CsvSyntaxError, detectSeparator, stripBom, type CsvSeparator } from './csv-parser';
+import { CsvFile, CsvSyntaxError, detectSeparator, type CsvSeparator } from './csv-parser';
 
 export const MEMBER_COLUMNS = [
   'surname',
@@ -38,7 +38,7 @@ export interface DataRow {
 
 /** An uploaded member file that passed the checks a whole file can fail. */
 export interface MemberFile {
-  text: string;
+  csv: CsvFile;
   separator: CsvSeparator;
   /** The index of each known column in a record. */
   columns: Partial<Record<MemberColumn, number>>;
@@ -55,9 +55,10 @@ const invalidFile = (code: string, detail: string, errors?: FieldError[]) =>
 const columnKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 const BY_KEY = new Map<string, MemberColumn>(MEMBER_COLUMNS.map((c) => [columnKey(c), c]));
 
+/** The text, without a BOM (TextDecoder drops it). */
 function decodeUtf8(buffer: Buffer): string {
   try {
-    return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
     throw invalidFile('import.not_utf8', 'the file is not UTF-8 text: save it as "CSV UTF-8"');
   }
@@ -85,18 +86,19 @@ function readHeader(fields: string[]): Partial<Record<MemberColumn, number>> {
 
 /** Checks what a whole file can get wrong (encoding, header, quoting) before anything runs, and counts its rows. */
 export function readMemberFile(buffer: Buffer): MemberFile {
-  const text = decodeUtf8(buffer);
-  const separator = detectSeparator(text);
+  const separator = detectSeparator(decodeUtf8(buffer));
   try {
-    const records = csvRecords(text, separator);
-    const header = records.next();
-    if (header.done) throw invalidFile('import.empty', 'the file is empty: it needs a header row and data rows');
-    const columns = readHeader(header.value.fields);
+    let header: { columns: MemberFile['columns']; width: number } | undefined;
     let rows = 0;
-    for (let next = records.next(); !next.done; next = records.next()) rows++;
+    const csv = CsvFile.check(buffer, separator, (record) => {
+      if (header) rows++;
+      else header = { columns: readHeader(record.fields), width: record.fields.length };
+    });
+    if (!header) throw invalidFile('import.empty', 'the file is empty: it needs a header row and data rows');
+    const { columns, width: headerWidth } = header;
     if (rows === 0) throw invalidFile('import.no_rows', 'the file has a header but no data rows');
     const sha256 = createHash('sha256').update(buffer).digest('hex');
-    return { text, separator, columns, headerWidth: header.value.fields.length, rows, bytes: buffer.length, sha256 };
+    return { csv, separator, columns, headerWidth, rows, bytes: buffer.length, sha256 };
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     throw invalidFile('import.malformed_csv', error.message, [
@@ -107,7 +109,7 @@ export function readMemberFile(buffer: Buffer): MemberFile {
 
 /** The file's data rows in order, numbered. */
 export function* dataRows(file: MemberFile): Generator<DataRow> {
-  const records = csvRecords(file.text, file.separator);
+  const records = file.csv.records();
   records.next(); // the header
   let row = 0;
   for (const record of records) {
