@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { MEETING_KINDS } from '@baytaq/domain';
+import { MAX_COUNT } from '../shared-dto/basis.dto';
 
 export class RecordMeetingRequest {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -28,6 +41,7 @@ export class RecordMeetingRequest {
   @ApiProperty({ example: 128, description: 'Members present' })
   @IsInt()
   @Min(0)
+  @Max(MAX_COUNT)
   attendance!: number;
 
   @ApiPropertyOptional({
@@ -37,6 +51,7 @@ export class RecordMeetingRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_COUNT)
   quorum?: number;
 
   @ApiPropertyOptional({ example: '1', description: 'Omitted when the minutes are not at hand' })
@@ -45,11 +60,18 @@ export class RecordMeetingRequest {
   @Length(1, 100)
   protocolNumber?: string;
 
-  @ApiProperty({ type: [String], example: ['Establish the Karaganda regional branch', 'Elect the branch chairman'] })
+  @ApiPropertyOptional({
+    type: [String],
+    default: [],
+    example: ['Establish the Karaganda regional branch', 'Elect the branch chairman'],
+    description: 'Omitted (or null) when not known: recorded as an empty agenda',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 1000, { each: true })
-  @ArrayMaxSize(100)
-  agenda!: string[];
+  agenda: string[] = [];
 }
 
 export class RetractionRequest {

@@ -9,13 +9,15 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { BODY_TYPES, DISSOLUTION_REASONS, ORGANISATION_KINDS, POST_ROLES } from '@baytaq/domain';
+import { MAX_COUNT } from '../shared-dto/basis.dto';
 import { DatedChangeRequest } from '../shared-dto/dated-change.dto';
 import { MultilingualNameDto } from '../shared-dto/names.dto';
+import { NullIsAValue } from '../shared-dto/null-is-a-value';
 
 const DATE = { strict: true } as const;
 
@@ -110,8 +112,9 @@ export class CreatePostRequest extends DatedChangeRequest {
 
   @ApiPropertyOptional({ example: 1, nullable: true, description: 'Default 1; null means unlimited' })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @NullIsAValue()
   @IsInt()
   @Min(1)
+  @Max(MAX_COUNT)
   seats?: number | null;
 }

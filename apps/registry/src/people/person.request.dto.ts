@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  buildMessage,
   IsBoolean,
-  IsEmail,
+  isEmail,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -10,11 +11,25 @@ import {
   IsUUID,
   Length,
   Matches,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { DETAILS_CHANGE_REASONS, MEMBERSHIP_END_REASONS } from '@baytaq/domain';
 import { DatedChangeRequest } from '../shared-dto/dated-change.dto';
 import { LatinNameDto, PersonNameDto } from '../shared-dto/names.dto';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** class-validator's IsEmail, which throws (a URIError, so a 500) on a lone surrogate instead of refusing it. */
+function IsEmailAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEmail',
+    validator: {
+      validate: (value) => typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+      defaultMessage: buildMessage((each) => `${each}$property must be an email`),
+    },
+  });
+}
 
 export class ContactsDto {
   @ApiPropertyOptional({ example: '+7 700 000 0000' })
@@ -24,7 +39,7 @@ export class ContactsDto {
 
   @ApiPropertyOptional({ example: 'synthetic.member@example.org' })
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   email?: string;
 
   @ApiPropertyOptional({ example: 'Synthetic street 1, Karaganda' })

@@ -1,21 +1,30 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+
+/**
+ * The largest count of people a request may state (votes, attendance, quorum, seats): far above
+ * any party's membership, and far below 2^53, past which a JSON number is no longer exact.
+ */
+export const MAX_COUNT = 10_000_000;
 
 export class VotesDto {
   @ApiPropertyOptional({ example: 120 })
   @IsInt()
   @Min(0)
+  @Max(MAX_COUNT)
   for!: number;
 
   @ApiPropertyOptional({ example: 3 })
   @IsInt()
   @Min(0)
+  @Max(MAX_COUNT)
   against!: number;
 
   @ApiPropertyOptional({ example: 5 })
   @IsInt()
   @Min(0)
+  @Max(MAX_COUNT)
   abstained!: number;
 }
 
