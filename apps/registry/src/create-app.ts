@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import type { RegistryConfig } from './config/registry-config';
+import { answerClientError, answerFrameworkError, registerRouteRefusals } from './http/framework-errors';
+import { registerJsonBodyParser } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registryValidationPipe } from './http/validation';
 import { registerImportUploads } from './imports/import-upload';
@@ -37,12 +39,18 @@ export async function createApp(config: RegistryConfig): Promise<NestFastifyAppl
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] }),
     bufferLogs: false,
+    // The service's own JSON parser (registerJsonBodyParser) instead of Nest's; no form bodies.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBodyParser(fastify, config.maxJsonDepth);
+  registerRouteRefusals(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

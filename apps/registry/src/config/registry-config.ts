@@ -18,6 +18,8 @@ export interface RegistryConfig {
   minAge: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
+  /** Deepest nesting of objects and arrays a JSON body may have; deeper is 400 `request.too_deep`. */
+  maxJsonDepth: number;
   /**
    * The first day the 2022 amendment of the Law "On Political Parties" applies (5,000 members and
    * 200 per region instead of 20,000 and 600). Not verified in the law's text: DOMAIN.md makes it
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     iinSecret: env['REGISTRY_IIN_SECRET'] || undefined,
     minAge: integer(env, 'REGISTRY_MIN_AGE', 18, 14, 100),
     bodyLimit: integer(env, 'REGISTRY_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxJsonDepth: integer(env, 'REGISTRY_MAX_JSON_DEPTH', 64, 8, 256),
     law2022Effective: localDate(env, 'REGISTRY_LAW_2022_EFFECTIVE', '2022-11-05'),
     importMaxBytes: integer(env, 'REGISTRY_IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
