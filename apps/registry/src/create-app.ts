@@ -1,9 +1,9 @@
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { HttpMetrics } from './metrics/http-metrics';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { RegistryConfig } from './config/registry-config';
 import { answerClientError, answerFrameworkError, registerRouteRefusals } from './http/framework-errors';
@@ -11,6 +11,7 @@ import { registerJsonBodyParser } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registryValidationPipe } from './http/validation';
 import { registerImportUploads } from './imports/import-upload';
+import { NestLogger, processLogger } from './logging/process-logger';
 import { setupOpenApi } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -21,20 +22,14 @@ function requestId(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-const NEST_LEVELS: Record<RegistryConfig['logLevel'], LogLevel[]> = {
-  silent: [],
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-/** Builds the registry's HTTP application, initialised but not yet listening. */
-export async function createApp(config: RegistryConfig): Promise<NestFastifyApplication> {
+/** Builds the registry's HTTP application, initialised but not yet listening; it logs through `logger`. */
+export async function createApp(
+  config: RegistryConfig,
+  logger: Logger = processLogger(config.logLevel),
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Silent, Fastify gets no logger at all rather than a child per request that prints nothing.
+    ...(config.logLevel === 'silent' ? { logger: false } : { loggerInstance: logger.child({ context: 'http' }) }),
     genReqId: requestId,
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
@@ -43,7 +38,7 @@ export async function createApp(config: RegistryConfig): Promise<NestFastifyAppl
     clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
-    logger: new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] }),
+    logger: new NestLogger(logger),
     bufferLogs: false,
     // The service's own JSON parser (registerJsonBodyParser) instead of Nest's; no form bodies.
     bodyParser: false,

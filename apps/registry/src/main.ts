@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/registry-config';
 import { createApp } from './create-app';
+import { processLogger } from './logging/process-logger';
 
 async function main(): Promise<void> {
   let config;
@@ -13,13 +14,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
+  const logger = processLogger(config.logLevel);
+  const app = await createApp(config, logger);
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  process.stdout.write(
-    `${JSON.stringify({ level: 'info', msg: 'registry listening', url: `http://${config.host}:${port}`, docs: `http://${config.host}:${port}/docs`, store: config.store, dataDir: config.dataDir })}\n`,
-  );
+  const url = `http://${config.host}:${port}`;
+  // Whatever LOG_LEVEL says, like the first admin key: it is how a supervisor learns the port is open.
+  logger
+    .child({ context: 'main' }, { level: 'info' })
+    .info({ url, docs: `${url}/docs`, store: config.store, dataDir: config.dataDir }, 'registry listening');
 }
 
 main().catch((error: unknown) => {
