@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { makeIin } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore, type Subscription } from '@baytaq/event-store';
 import { EventFeedStreams, FeedStreamSettings } from '../../apps/registry/src/events/event-feed.streams';
+import { FEED_PAGE_SIZE } from '../../apps/registry/src/events/feed-stream';
 import { client } from '../support/http';
 import { registryWrites } from '../support/registry-writes';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -126,15 +127,27 @@ describe('GET /v1/events/stream (e2e)', () => {
     expect(items(pub).filter((i) => /^(idempotency|apikey|iin)-/.test(i.stream))).toEqual([]);
   });
 
-  it('closes the store subscription when the client leaves', async () => {
-    const counts = watchSubscriptions(store);
+  it('stops reading the log for a client that has left', async () => {
     const streams = t.app.get(EventFeedStreams);
+    const read = store.readAll.bind(store);
+    let publicPages = 0;
+    jest.spyOn(store, 'readAll').mockImplementation((options) => {
+      if (options?.maxCount === FEED_PAGE_SIZE && options.filter?.streamPrefixes) publicPages += 1;
+      return read(options);
+    });
     try {
-      const sse = await connect('/v1/events/stream');
-      await sse.until(() => sse.messages.length > 0);
-      expect([counts.opened, counts.closed, streams.openStreams]).toEqual([1, 0, 1]);
-      sse.disconnect();
-      await sse.until(() => counts.closed === 1 && streams.openStreams === 0);
+      const leaving = await connect('/v1/events/stream');
+      const staying = await connect('/v1/events/stream', admin());
+      await leaving.until(() => leaving.messages.length > 0);
+      await staying.until(() => staying.messages.length > 0);
+      const opened = streams.openStreams;
+      leaving.disconnect();
+      await leaving.until(() => streams.openStreams === opened - 1);
+      const pagesBefore = publicPages;
+      const post = await w.createPost(party, 'member', 'Член совета', '2022-09-27');
+      await staying.until(() => items(staying).some((i) => JSON.stringify(i.data).includes(post)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(publicPages).toBe(pagesBefore);
     } finally {
       jest.restoreAllMocks();
     }
@@ -165,7 +178,7 @@ describe('GET /v1/events/stream (e2e)', () => {
 });
 
 describe('GET /v1/events/stream at shutdown (e2e)', () => {
-  it('ends open streams so that app.close() does not hang, and closes their subscriptions', async () => {
+  it('ends open streams so that app.close() does not hang, and closes the store subscription', async () => {
     const t = await startTestApp();
     await registryWrites(client(t.app, t.adminKey)).establishParty(randomUUID());
     const counts = watchSubscriptions(t.app.get(EVENT_STORE));

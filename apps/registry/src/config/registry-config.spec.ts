@@ -25,6 +25,11 @@ describe('configuration', () => {
     [{ HOST: 'a host' }, 'HOST'],
     [{ REGISTRY_LAW_2022_EFFECTIVE: '2022-13-01' }, 'REGISTRY_LAW_2022_EFFECTIVE'],
     [{ REGISTRY_IMPORT_MAX_BYTES: '50MB' }, 'REGISTRY_IMPORT_MAX_BYTES'],
+    [{ REGISTRY_SSE_MAX_STREAMS: '0' }, 'REGISTRY_SSE_MAX_STREAMS'],
+    [{ REGISTRY_SSE_MAX_STREAMS_PER_CLIENT: 'ten' }, 'REGISTRY_SSE_MAX_STREAMS_PER_CLIENT'],
+    [{ REGISTRY_SSE_HEARTBEAT_SECONDS: '0.5' }, 'REGISTRY_SSE_HEARTBEAT_SECONDS'],
+    [{ REGISTRY_AUTH_FAILURE_BURST: '-1' }, 'REGISTRY_AUTH_FAILURE_BURST'],
+    [{ REGISTRY_AUTH_FAILURES_PER_SECOND: '0' }, 'REGISTRY_AUTH_FAILURES_PER_SECOND'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -55,5 +60,17 @@ describe('configuration', () => {
   it('accepts member import files of 50 MiB unless REGISTRY_IMPORT_MAX_BYTES says otherwise', () => {
     expect(loadConfig({}).importMaxBytes).toBe(52_428_800);
     expect(loadConfig({ REGISTRY_IMPORT_MAX_BYTES: '4096' }).importMaxBytes).toBe(4096);
+  });
+
+  it('bounds feed streams and failed authentications, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      sseMaxStreams: 200,
+      sseMaxStreamsPerClient: 10,
+      sseHeartbeatSeconds: 15,
+      authFailureBurst: 20,
+      authFailuresPerSecond: 1,
+    });
+    const env = { REGISTRY_SSE_MAX_STREAMS: '600', REGISTRY_AUTH_FAILURE_BURST: '3' };
+    expect(loadConfig(env)).toMatchObject({ sseMaxStreams: 600, authFailureBurst: 3 });
   });
 });

@@ -28,6 +28,14 @@ export interface RegistryConfig {
   law2022Effective: string;
   /** Largest member import file accepted (POST /v1/imports/members), in bytes; larger is 413. */
   importMaxBytes: number;
+  /** Event feed streams (SSE) open at once: in total (beyond: 503), and per client, a key or else an address (429). */
+  sseMaxStreams: number;
+  sseMaxStreamsPerClient: number;
+  /** Seconds between the `: keep-alive` comments of a feed stream. */
+  sseHeartbeatSeconds: number;
+  /** Failed authentications an address may make at once, and how many more it may make each second after. */
+  authFailureBurst: number;
+  authFailuresPerSecond: number;
 }
 
 /** A variable of the environment that the registry cannot start with. */
@@ -118,6 +126,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     maxJsonDepth: integer(env, 'REGISTRY_MAX_JSON_DEPTH', 64, 8, 256),
     law2022Effective: localDate(env, 'REGISTRY_LAW_2022_EFFECTIVE', '2022-11-05'),
     importMaxBytes: integer(env, 'REGISTRY_IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    sseMaxStreams: integer(env, 'REGISTRY_SSE_MAX_STREAMS', 200, 1, 100_000),
+    sseMaxStreamsPerClient: integer(env, 'REGISTRY_SSE_MAX_STREAMS_PER_CLIENT', 10, 1, 100_000),
+    sseHeartbeatSeconds: integer(env, 'REGISTRY_SSE_HEARTBEAT_SECONDS', 15, 1, 3600),
+    authFailureBurst: integer(env, 'REGISTRY_AUTH_FAILURE_BURST', 20, 1, 1_000_000),
+    authFailuresPerSecond: integer(env, 'REGISTRY_AUTH_FAILURES_PER_SECOND', 1, 1, 1_000_000),
   };
 }
 

@@ -20,6 +20,7 @@ import { EventFeedStreams } from './event-feed.streams';
 import { DEFAULT_FEED_LIMIT, EventFeedQuery, EventStreamQuery, typesOf } from './event-feed.query.dto';
 import { FeedPageDto } from './event-feed.response.dto';
 import { audienceOf, type FeedAudience } from './feed-redaction';
+import { streamClient } from './stream-admission';
 
 /** As the AuthGuard reads it: the guard has already accepted this header when a principal is set. */
 const BEARER_TOKEN = /^Bearer +([^\s]{1,512}) *$/i;
@@ -72,7 +73,9 @@ export class EventsController {
     summary: 'The global log as Server-Sent Events: catches up, then stays live',
     description:
       'Each event is `id: <position>`, `event: <type>`, `data: <the item of GET /v1/events>`; a `: keep-alive` ' +
-      'comment every 15 s. Resumes after `Last-Event-ID` (what EventSource sends when it reconnects) or else ' +
+      'comment every 15 s (REGISTRY_SSE_HEARTBEAT_SECONDS). Replays page by page at the pace the client reads. ' +
+      'At most REGISTRY_SSE_MAX_STREAMS streams at once (200), and REGISTRY_SSE_MAX_STREAMS_PER_CLIENT (10) per key, ' +
+      'or per address without a key. Resumes after `Last-Event-ID` (what EventSource sends when it reconnects) or else ' +
       `after \`after\`; the header wins when both are sent. ${WHO_SEES_WHAT}`,
   })
   @ApiProduces('text/event-stream')
@@ -81,7 +84,17 @@ export class EventsController {
     description: 'An endless text/event-stream',
     content: { 'text/event-stream': { schema: { type: 'string' }, example: SSE_EXAMPLE } },
   })
-  @ApiProblemResponses([[503, '`service.shutting_down`: reconnect (to another replica, or after the restart)']])
+  @ApiProblemResponses([
+    [
+      429,
+      '`feed.too_many_streams_for_client`: this key (or address) has as many streams open as it may; `Retry-After`',
+    ],
+    [
+      503,
+      '`feed.too_many_streams`: the registry serves as many streams as it will; `service.shutting_down`: reconnect ' +
+        '(to another replica, or after the restart). Both with `Retry-After`',
+    ],
+  ])
   async stream(
     @Query() query: EventStreamQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
@@ -99,6 +112,7 @@ export class EventsController {
       after: resume.after,
       types: typesOf(query),
       audience,
+      client: streamClient(principal?.name, request.ip),
       stillAllowed: this.whileKeyHolds(request, audience),
     });
   }

@@ -1,6 +1,20 @@
 import type { ServerResponse } from 'node:http';
-import type { AllFilter, EventStore, RecordedEvent, Subscription } from '@baytaq/event-store';
-import { toFeedItem, type FeedAudience } from './feed-redaction';
+import type { AllFilter, EventStore } from '@baytaq/event-store';
+import { publicPageKey, type FeedPageCache } from './feed-page-cache';
+import { toFeedItem, type FeedAudience, type FeedItem } from './feed-redaction';
+import type { LogGrowth } from './log-growth';
+import type { ReadTurns } from './read-turns';
+
+/** Events read from the store at a time: one write to the socket, then the client's pace. */
+export const FEED_PAGE_SIZE = 500;
+
+/** What every stream of the process shares: the store, the turns at reading it, the news that it grew, the public pages. */
+export interface FeedLog {
+  store: Pick<EventStore, 'readAll' | 'headPosition' | 'comparePositions'>;
+  turns: ReadTurns;
+  growth: LogGrowth;
+  pages: FeedPageCache;
+}
 
 export interface FeedStreamOptions {
   after?: string;
@@ -9,9 +23,9 @@ export interface FeedStreamOptions {
   /** The caller's type filter, applied to the types it may see. */
   types?: readonly string[];
   heartbeatMs: number;
-  /** Asked before each event and heartbeat: false (say, the key was revoked) ends the stream. */
+  /** Asked before each page and heartbeat: false (say, the key was revoked) ends the stream. */
   stillAllowed: () => boolean;
-  /** Called once, when the stream has ended and its subscription is closed. */
+  /** Called once, when the stream has ended and stopped reading. */
   onClosed: () => void;
   onError: (error: Error) => void;
 }
@@ -22,39 +36,44 @@ const SHUTDOWN_GRACE_MS = 1000;
 /** Event types come from the store; a line break in one would forge SSE fields. */
 const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');
 
+const message = (item: FeedItem): string =>
+  `id: ${item.position}\nevent: ${oneLine(item.type)}\ndata: ${JSON.stringify(item)}\n\n`;
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 /**
- * One Server-Sent Events connection: the store's catch-up-then-live subscription written to the
- * raw response, a comment line as heartbeat (proxies drop quiet connections), and one way out
- * that ends the response, stops the heartbeat and closes the subscription, whoever leaves first.
+ * One Server-Sent Events connection. It reads the log a page at a time after its position (the
+ * store's position index; the answer is never held whole), in its turn among the other streams,
+ * writes the page in one piece, and reads the next only once the socket has taken it ('drain'):
+ * a client that reads slowly is sent slowly, and holds one page in memory. Once a page comes
+ * back short it is live: it waits until the log grows past its position, then reads again.
+ * A comment line is the heartbeat (proxies drop quiet connections). One way out ends the
+ * response and stops the reading and the heartbeat, whoever leaves first.
  */
 export class FeedStream {
   private readonly heartbeat: NodeJS.Timeout;
-  private readonly subscription: Subscription;
+  private readonly ended = new AbortController();
+  private position: string | undefined;
+  private running: Promise<void> = Promise.resolve();
   private closing?: Promise<void>;
-  private wakeWriter?: () => void;
 
   constructor(
     private readonly response: ServerResponse,
-    store: EventStore,
+    private readonly log: FeedLog,
     private readonly options: FeedStreamOptions,
   ) {
-    // Subscribing first: when the store refuses, nothing else has been set up to undo.
-    this.subscription = store.subscribeToAll(
-      { after: options.after, filter: options.filter },
-      {
-        onEvent: (event) => this.send(event),
-        onError: (error) => {
-          options.onError(error);
-          void this.close();
-        },
-      },
-    );
+    this.position = options.after;
     response.on('close', () => void this.close());
     response.on('error', () => void this.close());
     this.heartbeat = setInterval(() => {
       if (options.stillAllowed()) this.write(': keep-alive\n\n');
       else void this.close();
     }, options.heartbeatMs);
+  }
+
+  /** Starts sending, once the response's head is written. */
+  start(): void {
+    this.running = this.run();
   }
 
   /** Ends the stream; on shutdown a client that does not take the end in time is cut off. */
@@ -65,44 +84,96 @@ export class FeedStream {
 
   private async finish(reason: 'client' | 'shutdown'): Promise<void> {
     clearInterval(this.heartbeat);
-    this.wakeWriter?.();
+    this.ended.abort();
     if (!this.response.writableEnded) this.response.end();
     if (reason === 'shutdown' && !this.response.writableFinished) {
       setTimeout(() => this.response.destroy(), SHUTDOWN_GRACE_MS).unref();
     }
     try {
-      await this.subscription.close();
-    } catch (error) {
-      this.options.onError(error instanceof Error ? error : new Error(String(error)));
+      await this.running;
     } finally {
       this.options.onClosed();
     }
   }
 
-  private async send(event: RecordedEvent): Promise<void> {
-    // Not awaited: closing waits for this delivery to return.
-    if (!this.options.stillAllowed()) return void this.close();
-    const item = toFeedItem(event, this.options.audience, this.options.types);
-    if (!item) return;
-    const message = `id: ${item.position}\nevent: ${oneLine(item.type)}\ndata: ${JSON.stringify(item)}\n\n`;
-    // The subscription waits for this promise: a slow client slows its own reading of the log.
-    if (!this.write(message)) await this.drained();
+  private async run(): Promise<void> {
+    const { signal } = this.ended;
+    try {
+      while (!signal.aborted) {
+        const { full, taken } = await this.log.turns.take(() => this.sendPage());
+        if (!taken) await this.drained();
+        if (!full) await this.log.growth.after(this.position, signal);
+      }
+    } catch (error) {
+      this.options.onError(asError(error));
+      void this.close();
+    }
   }
 
-  private write(text: string): boolean {
-    if (this.closing || this.response.writableEnded || this.response.destroyed) return true;
-    return this.response.write(text);
+  /**
+   * The page after the position, written at once. `full`: the page was full, so more may follow
+   * without waiting for the log. `taken`: the socket took it without buffering beyond its mark.
+   * After a short page the position is at least the head the read began at, so that a stream
+   * that filters passes once over what it does not send, not again at every commit.
+   */
+  private async sendPage(): Promise<{ full: boolean; taken: boolean }> {
+    if (this.ended.signal.aborted) return { full: false, taken: true };
+    if (!this.options.stillAllowed()) {
+      void this.close();
+      return { full: false, taken: true };
+    }
+    const key = this.options.audience === 'public' ? publicPageKey(this.options.types, this.position) : undefined;
+    const kept = key === undefined ? undefined : this.log.pages.get(key);
+    if (kept) {
+      this.position = kept.last;
+      return { full: true, taken: this.write(kept.bytes) };
+    }
+    const { store } = this.log;
+    const head = await store.headPosition();
+    const events = await store.readAll({ after: this.position, maxCount: FEED_PAGE_SIZE, filter: this.options.filter });
+    let text = '';
+    for (const event of events) {
+      const item = toFeedItem(event, this.options.audience, this.options.types);
+      if (item) text += message(item);
+    }
+    if (events.length > 0) this.position = events[events.length - 1]!.position;
+    const full = events.length === FEED_PAGE_SIZE;
+    if (
+      !full &&
+      head !== undefined &&
+      (this.position === undefined || store.comparePositions(head, this.position) > 0)
+    ) {
+      this.position = head;
+    }
+    const bytes = Buffer.from(text);
+    if (full && key !== undefined) this.log.pages.set(key, { bytes, last: this.position! });
+    return { full, taken: this.write(bytes) };
+  }
+
+  private write(chunk: string | Buffer): boolean {
+    if (chunk.length === 0) return true;
+    if (this.ended.signal.aborted || this.response.writableEnded || this.response.destroyed) return true;
+    // Corked and uncorked here, the bytes go to the socket now, in this turn, whose time counts:
+    // left to the response, they would all go in ticks after the round, beyond its budget.
+    this.response.cork();
+    const taken = this.response.write(chunk);
+    this.response.uncork();
+    return taken;
   }
 
   private drained(): Promise<void> {
+    const { signal } = this.ended;
     return new Promise((resolve) => {
       const done = (): void => {
         this.response.off('drain', done);
-        this.wakeWriter = undefined;
+        signal.removeEventListener('abort', done);
         resolve();
       };
-      this.wakeWriter = done;
+      // The socket may have taken the page since: a write in a callback's synchronous part is
+      // completed, and 'drain' emitted, in the ticks that run before this promise's continuation.
+      if (signal.aborted || !this.response.writableNeedDrain) return resolve();
       this.response.on('drain', done);
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 }
