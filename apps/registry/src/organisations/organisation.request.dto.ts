@@ -110,7 +110,7 @@ export class CreatePostRequest extends DatedChangeRequest {
   @IsIn(POST_ROLES)
   role!: (typeof POST_ROLES)[number];
 
-  @ApiPropertyOptional({ example: 1, nullable: true, description: 'Default 1; null means unlimited' })
+  @ApiPropertyOptional({ type: 'integer', example: 1, nullable: true, description: 'Default 1; null means unlimited' })
   @IsOptional()
   @NullIsAValue()
   @IsInt()
