@@ -7,7 +7,15 @@ export * from './registry-reads';
 export * from './embedded-read-models';
 export * from './queries/temporal';
 export * from './queries/read-types';
-export type { PersonRecord, Position, MembershipPeriod, MemberOnDate, Placement } from './queries/people-reads';
+export type {
+  PersonRecord,
+  Position,
+  MembershipPeriod,
+  MemberOnDate,
+  Placement,
+  SearchCursor,
+  SearchPage,
+} from './queries/people-reads';
 export type { MembershipCountRow } from './queries/structure-reads';
 export * from './catch-up-read-models';
 export * from './open-projector';

@@ -8,7 +8,10 @@ import { PublicRead, RequireRoles } from '../auth/roles.decorator';
 import { type AuthPrincipal } from '../auth/roles';
 import { ApiPageQuery, ApiTemporalQuery, notFound, seesPersonalData, setEtag } from './read-access';
 import { ReadGate } from './read-gate';
-import { type Query as QueryString } from './read-params';
+import { cursorOf, cursorParts, KEY_PART, pageAfter, type Query as QueryString, readPage } from './read-params';
+
+/** Lists that came whole before they were paged: a page holds them whole unless they are long. */
+const WHOLE_LIST_PAGE = 500;
 
 /** What anyone may see of an officer: the name. The rest is personal data. */
 function publicView(p: PersonRecord) {
@@ -42,20 +45,34 @@ export class PeopleReadsController {
   constructor(@Inject(ReadGate) private readonly gate: ReadGate) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search by name, Cyrillic or Latin, insensitive to case and Kazakh letter variants' })
+  @ApiOperation({
+    summary: 'Search by name, Cyrillic or Latin, insensitive to case and Kazakh letter variants',
+    description:
+      'Exact words first. Follow `next` for more: a page may hold fewer than `limit` people and still a `next` ' +
+      '(a request walks a bounded part of the name index); `next` is null once every match has been returned',
+  })
   @ApiQuery({ name: 'q', required: true })
   @ApiTemporalQuery()
-  @ApiPageQuery()
+  @ApiPageQuery(20)
   async search(@Query() query: QueryString, @Principal() principal: AuthPrincipal | undefined) {
     const q = await this.gate.open(query, (r) => {
       const text = r.text('q');
       if (text === undefined || text.length > 200) r.fail('q', 'isLength', 'q must be a name of 1 to 200 characters');
-      return { text: text ?? '', limit: r.integer('limit', 20, 1, 500) };
+      const page = readPage(r, 20);
+      const after = cursorParts(r, page.cursor, [KEY_PART.word, KEY_PART.id]);
+      return { text: text ?? '', limit: page.limit, after: after && { token: after[0]!, personId: after[1]! } };
     });
-    const people = this.gate.reads.people;
     const personal = seesPersonalData(principal);
-    const found = people.search(q.own.text, q.knownAt, q.own.limit, { officersOnly: !personal });
-    return { q: q.own.text, knownAt: q.knownAt, items: found.map((p) => (personal ? p : publicView(p))) };
+    const found = this.gate.reads.people.search(q.own.text, q.knownAt, q.own.limit, {
+      officersOnly: !personal,
+      after: q.own.after,
+    });
+    return {
+      q: q.own.text,
+      knownAt: q.knownAt,
+      items: found.items.map((p) => (personal ? p : publicView(p))),
+      next: found.next && cursorOf(found.next.token, found.next.personId),
+    };
   }
 
   @Get(':id')
@@ -79,14 +96,20 @@ export class PeopleReadsController {
   @Get(':id/positions')
   @ApiOperation({ summary: 'Every tenure the person held, in any organisation' })
   @ApiTemporalQuery()
+  @ApiPageQuery(WHOLE_LIST_PAGE)
   async positions(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: QueryString,
     @Principal() principal: AuthPrincipal | undefined,
   ) {
-    const q = await this.gate.open(query);
+    const q = await this.gate.open(query, (r) => {
+      const page = readPage(r, WHOLE_LIST_PAGE);
+      return { limit: page.limit, after: cursorParts(r, page.cursor, [KEY_PART.date, KEY_PART.id])?.join('\u0000') };
+    });
     this.visible(id, q.knownAt, principal);
-    return { personId: id, knownAt: q.knownAt, positions: this.gate.reads.people.positions(id, q.knownAt) };
+    const all = this.gate.reads.people.positions(id, q.knownAt);
+    const { items, next } = pageAfter(all, q.own.limit, q.own.after, (p) => `${p.from}\u0000${p.tenureId}`);
+    return { personId: id, knownAt: q.knownAt, positions: items, next };
   }
 
   @Get(':id/membership')

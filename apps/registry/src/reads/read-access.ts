@@ -39,9 +39,9 @@ export function ApiTemporalQuery(): MethodDecorator & ClassDecorator {
   );
 }
 
-export function ApiPageQuery(): MethodDecorator & ClassDecorator {
+export function ApiPageQuery(fallback = 100): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiQuery({ name: 'limit', required: false, description: 'At most 500 (default 100)' }),
+    ApiQuery({ name: 'limit', required: false, description: `At most 500 (default ${fallback})` }),
     ApiQuery({ name: 'cursor', required: false, description: 'The `next` cursor of the previous page' }),
   );
 }

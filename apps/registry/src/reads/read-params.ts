@@ -87,11 +87,56 @@ export function readPage(reader: QueryReader, fallback = 100): { limit: number; 
   const raw = reader.text('cursor');
   let cursor: string | undefined;
   if (raw !== undefined) {
-    cursor = Buffer.from(raw, 'base64url').toString('utf8');
-    if (!cursor.startsWith('c:')) reader.fail('cursor', 'isCursor', 'cursor must be one a previous page returned');
-    cursor = cursor.slice(2);
+    const decoded = Buffer.from(raw, 'base64url').toString('utf8');
+    if (decoded.startsWith('c:')) cursor = decoded.slice(2);
+    else reader.fail('cursor', 'isCursor', 'cursor must be one a previous page returned');
   }
   return { limit, cursor };
 }
 
+/** The opaque cursor of a sort key: base64url, so that a client passes it on and never builds one. */
 export const encodeCursor = (value: string): string => Buffer.from(`c:${value}`, 'utf8').toString('base64url');
+
+/** What the parts of the registry's sort keys look like. */
+export const KEY_PART = {
+  id: /^[0-9a-fA-F-]{36}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  revision: /^\d{1,15}$/,
+  // Parts never hold the separator: they are what splitting at it gave.
+  word: /^[\s\S]{1,200}$/,
+};
+
+/** A sort key of several parts, as a cursor holds it: joined by a character no part has. */
+export const cursorOf = (...parts: string[]): string => encodeCursor(parts.join('\u0000'));
+
+/**
+ * The parts of a cursor made by `cursorOf`, one matching each of `parts`; anything else is a
+ * 400 naming `cursor` (undefined then, as when there is no cursor).
+ */
+export function cursorParts(
+  reader: QueryReader,
+  cursor: string | undefined,
+  parts: ReadonlyArray<RegExp>,
+): string[] | undefined {
+  if (cursor === undefined) return undefined;
+  const values = cursor.split('\u0000');
+  if (values.length === parts.length && values.every((v, i) => parts[i]!.test(v))) return values;
+  reader.fail('cursor', 'isCursor', 'cursor must be one a previous page returned');
+  return undefined;
+}
+
+/**
+ * A page of a list held in memory in the order of `keyOf` (a total order): the first `limit`
+ * items whose key comes after the cursor's, and the cursor of the last one when more follow.
+ */
+export function pageAfter<T>(
+  items: readonly T[],
+  limit: number,
+  cursor: string | undefined,
+  keyOf: (item: T) => string,
+): { items: T[]; next: string | null } {
+  const start = cursor === undefined ? 0 : items.findIndex((item) => keyOf(item) > cursor);
+  const slice = start < 0 ? [] : items.slice(start, start + limit);
+  const more = start >= 0 && start + limit < items.length;
+  return { items: slice, next: more ? encodeCursor(keyOf(slice[slice.length - 1]!)) : null };
+}

@@ -40,7 +40,8 @@ export class HistoryReads {
   constructor(db: Database) {
     this.history = db.prepare(
       `SELECT event_id, revision, position, type, effective_date, recorded_at, actor, data, retracted_at, retraction_reason
-       FROM rm_history WHERE stream = @stream AND recorded_at <= @knownAt ORDER BY revision`,
+       FROM rm_history WHERE stream = @stream AND recorded_at <= @knownAt AND revision > @after
+       ORDER BY revision LIMIT @limit`,
     );
     this.revision = db.prepare(
       'SELECT max(revision) AS revision FROM rm_history WHERE stream = @stream AND recorded_at <= @knownAt',
@@ -63,9 +64,17 @@ export class HistoryReads {
     return (this.revision.get({ stream, knownAt }) as { revision: number | null }).revision;
   }
 
-  /** Every event of the organisation's stream recorded by `knownAt`, retracted ones marked. */
-  organisationHistory(organisationId: string, knownAt: string): HistoryEntry[] {
-    const rows = this.history.all({ stream: organisationStream(organisationId), knownAt }) as HistoryRow[];
+  /**
+   * The events of the organisation's stream recorded by `knownAt`, retracted ones marked, in
+   * revision order: after revision `after` (default: from the first), at most `limit` (default: all).
+   */
+  organisationHistory(
+    organisationId: string,
+    knownAt: string,
+    { after = -1, limit = -1 }: { after?: number; limit?: number } = {},
+  ): HistoryEntry[] {
+    const stream = organisationStream(organisationId);
+    const rows = this.history.all({ stream, knownAt, after, limit }) as HistoryRow[];
     return rows.map((r) => {
       const data = JSON.parse(r.data) as Record<string, unknown>;
       const retracted = r.retracted_at !== null && r.retracted_at <= knownAt;

@@ -78,32 +78,59 @@ function toPerson(r: PersonRow): PersonRecord {
   };
 }
 
-/** Russian alphabetical order, made once: `localeCompare` with a locale builds a collator per call. */
-const BY_NAME = new Intl.Collator('ru');
+/** Where a search page ended: the search word's key it was found by, then the person (the walk's order). */
+export interface SearchCursor {
+  token: string;
+  personId: string;
+}
+
+export interface SearchPage {
+  items: PersonRecord[];
+  /** Where the next page starts; null when the walk has passed every match. */
+  next: SearchCursor | null;
+}
+
+/** Rows of the search word index read at a time. */
+const SEARCH_BATCH = 500;
+/**
+ * Rows one request may walk: a search whose matches are rare among the names its longest word
+ * starts (say, officers only for "а") answers what it found so far and where to go on, rather
+ * than walking the whole party in one request.
+ */
+const SEARCH_BUDGET = 5000;
+
+interface TokenRow {
+  token: string;
+  person_id: string;
+  name: string;
+  latin_name: string | null;
+}
+
+const nameWords = (name: PersonName, latin: LatinName | undefined): readonly string[] =>
+  nameKeys([name.surname, name.given, name.patronymic ?? '', latin?.surname ?? '', latin?.given ?? ''].join(' '));
 
 /** People: search by name, profile, positions, membership; the caller applies access rules. */
 export class PeopleReads {
   private readonly one: Statement;
   private readonly byToken: Statement;
-  private readonly officersByToken: Statement;
   private readonly positionsOf: Statement;
   private readonly placementsOf: Statement;
   private readonly suspensionsOf: Statement;
   private readonly membersOf: Statement;
   private readonly officerEver: Statement;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly searchBudget = SEARCH_BUDGET,
+  ) {
     this.one = db.prepare(`SELECT ${PERSON_COLUMNS} FROM rm_person per WHERE per.person_id = @id AND ${known('per')}`);
-    const byToken = (extra: string) =>
-      db.prepare(
-        `SELECT ${PERSON_COLUMNS} FROM rm_person per
-         WHERE per.person_id IN (SELECT k.person_id FROM rm_person_token k
-                                 WHERE k.token >= @from AND k.token < @to AND ${known('k')} LIMIT @cap)
-           AND ${known('per')} ${extra}`,
-      );
-    this.byToken = byToken('');
-    this.officersByToken = byToken(
-      `AND EXISTS (SELECT 1 FROM rm_tenure t WHERE t.person_id = per.person_id AND ${known('t')})`,
+    // The search word index in its order (the key, then the person): a person is met once per
+    // name word that the search word starts, and counted at the first (the smallest key).
+    this.byToken = db.prepare(
+      `SELECT k.token, k.person_id, per.name, per.latin_name
+       FROM rm_person_token k JOIN rm_person per ON per.person_id = k.person_id AND ${known('per')}
+       WHERE k.token >= @start AND k.token < @to AND (k.token > @start OR k.person_id > @afterId) AND ${known('k')}
+       ORDER BY k.token, k.person_id LIMIT @batch`,
     );
     this.positionsOf = db.prepare(
       `SELECT t.tenure_id, t.post_id, t.org_id, t.method, t.valid_from, t.valid_to, t.end_reason, p.title,
@@ -140,38 +167,52 @@ export class PeopleReads {
   }
 
   /**
-   * People whose name words start with every word of the query, in any script; exact words rank
-   * first, then the number of words matched exactly, then the name.
+   * People whose name words start with every word of the query, in any script, a page at a time:
+   * in the order of the search word index for the query's longest word (its key, then the
+   * person id), so that a person whose word is that word exactly comes before those whose words
+   * only start with it, and `next` continues after the last one returned. A page may hold fewer
+   * than `limit` people with a `next` when the request walked its budget of index rows.
    */
-  search(query: string, knownAt: string, limit: number, { officersOnly = false } = {}): PersonRecord[] {
+  search(
+    query: string,
+    knownAt: string,
+    limit: number,
+    { officersOnly = false, after }: { officersOnly?: boolean; after?: SearchCursor } = {},
+  ): SearchPage {
     const words = nameKeys(query);
-    if (words.length === 0) return [];
+    if (words.length === 0) return { items: [], next: null };
     const rarest = [...words].sort((a, b) => b.length - a.length)[0]!;
-    const statement = officersOnly ? this.officersByToken : this.byToken;
-    const rows = statement.all({ from: rarest, to: `${rarest}\uffff`, knownAt, cap: 5000 }) as PersonRow[];
-    const candidates = rows.map(toPerson);
-    const scored: Array<{ person: PersonRecord; exact: number }> = [];
-    for (const person of candidates) {
-      const keys = nameKeys(
-        [
-          person.name.surname,
-          person.name.given,
-          person.name.patronymic ?? '',
-          person.latinName?.surname ?? '',
-          person.latinName?.given ?? '',
-        ].join(' '),
-      );
-      if (!words.every((w) => keys.some((k) => k.startsWith(w)))) continue;
-      scored.push({ person, exact: words.filter((w) => keys.includes(w)).length });
+    const found: string[] = [];
+    let cursor: SearchCursor = after && after.token >= rarest ? after : { token: rarest, personId: '' };
+    let last: SearchCursor | undefined;
+    const batch = Math.min(SEARCH_BATCH, this.searchBudget);
+    for (let walked = 0; walked < this.searchBudget;) {
+      const rows = this.byToken.all({
+        start: cursor.token,
+        afterId: cursor.personId,
+        to: `${rarest}\uffff`,
+        knownAt,
+        batch,
+      }) as TokenRow[];
+      for (const row of rows) {
+        walked += 1;
+        cursor = { token: row.token, personId: row.person_id };
+        const keys = nameWords(JSON.parse(row.name) as PersonName, parseJson<LatinName>(row.latin_name));
+        const first = keys.filter((k) => k.startsWith(rarest)).sort()[0];
+        if (first !== row.token || !words.every((w) => keys.some((k) => k.startsWith(w)))) continue;
+        if (officersOnly && !this.isOfficer(row.person_id, knownAt)) continue;
+        // One more match than the page holds: there is a next page, after the page's last.
+        if (found.length === limit) return { items: this.records(found, knownAt), next: last! };
+        found.push(row.person_id);
+        last = cursor;
+      }
+      if (rows.length < batch) return { items: this.records(found, knownAt), next: null };
     }
-    const label = (p: PersonRecord) => `${p.name.surname} ${p.name.given} ${p.name.patronymic ?? ''}`;
-    scored.sort(
-      (a, b) =>
-        b.exact - a.exact ||
-        BY_NAME.compare(label(a.person), label(b.person)) ||
-        a.person.id.localeCompare(b.person.id),
-    );
-    return scored.slice(0, limit).map((s) => s.person);
+    return { items: this.records(found, knownAt), next: found.length === limit ? last! : cursor };
+  }
+
+  private records(ids: string[], knownAt: string): PersonRecord[] {
+    return ids.map((id) => this.person(id, knownAt)!);
   }
 
   positions(id: string, knownAt: string): Position[] {
