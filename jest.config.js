@@ -8,7 +8,11 @@ swcrc.swcrc = false;
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/test/**/*.e2e.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs,test}/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e.ts',
+    '<rootDir>/test/fuzz/**/*.fuzz.ts',
+  ],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swcrc],
     // @fastify/static requires content-disposition@3, an ES module: Node 20.19 loads it, Jest's require does not.
