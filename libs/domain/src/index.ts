@@ -11,6 +11,7 @@ export * from './shared/domain-error';
 export { type BaseContext, checkEffectiveDate } from './shared/event-data';
 export * from './shared/decider';
 export * from './shared/cross-stream';
+export * from './shared/basis-rules';
 // Stream names
 export * from './streams';
 // organisation-<uuid>
@@ -31,6 +32,7 @@ export { personDecider, decidePerson } from './person/person.decider';
 export * from './person/register-and-admit.decider';
 // meeting-<uuid>
 export * from './meeting/meeting.decider';
+export * from './meeting/meeting-summary';
 // filing-<uuid>
 export * from './filing/filing.decider';
 // Processes across streams

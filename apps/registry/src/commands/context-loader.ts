@@ -1,21 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  type AncestryLink,
   type BaseContext,
   type ContextNeeds,
   type ContextRequest,
   type Interval,
   membershipPeriods,
+  meetingDecider,
+  meetingHolderId,
+  meetingStream,
+  meetingSummary,
+  type MeetingSummary,
   membershipPeriodsIn,
   organisationDecider,
   organisationLifetime,
   organisationStream,
   organisationSummary,
+  type OrganisationState,
   type OrganisationSummary,
   personDecider,
   personStream,
   tenurePeriodsOf,
 } from '@baytaq/domain';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { MeetingDecisionsIndex } from './meeting-decisions.index';
 import { RelationsIndex } from './relations.index';
 import { StreamStates } from './stream-states';
 
@@ -30,6 +38,8 @@ export class ContextLoader {
     private readonly streams: StreamStates,
     private readonly relations: RelationsIndex,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
+    /** Only retractions of meetings need it: a loader without it serves every other decision. */
+    @Optional() private readonly decisions?: MeetingDecisionsIndex,
   ) {}
 
   async load<X extends BaseContext>(needs: ContextNeeds, today: string): Promise<X> {
@@ -58,6 +68,13 @@ export class ContextLoader {
         return (await this.relations.ownerOf(request.id)) ?? null;
       case 'minAge':
         return this.config.minAge;
+      case 'meetings':
+        return this.meetings(request.meetingIds);
+      case 'ancestry':
+        return request.organisationId ? this.ancestry(request.organisationId) : [];
+      case 'decisionsCiting':
+        if (!this.decisions) throw new Error('this loader has no index of the decisions citing meetings');
+        return this.decisions.citing(request.meetingId);
       default: {
         const _exhaustive: never = request;
         return _exhaustive;
@@ -94,4 +111,33 @@ export class ContextLoader {
     }
     return periods;
   }
+
+  /** The cited meetings that are recorded (retracted ones too: the rules refuse those by name). */
+  private async meetings(ids: readonly string[]): Promise<Record<string, MeetingSummary>> {
+    const found: Record<string, MeetingSummary> = {};
+    for (const id of ids) {
+      const { state } = await this.streams.load(meetingStream(id), meetingDecider);
+      const holder = meetingHolderId(state);
+      const summary = holder === null ? null : meetingSummary(state, await this.ancestry(holder));
+      if (summary) found[id] = summary;
+    }
+    return found;
+  }
+
+  /** The organisation and its parents up to the party, from their (cached) streams. */
+  private async ancestry(organisationId: string): Promise<AncestryLink[]> {
+    const links: AncestryLink[] = [];
+    for (let id: string | undefined = organisationId; id !== undefined && links.length < ANCESTRY_MAX;) {
+      const loaded: { state: OrganisationState } = await this.streams.load(organisationStream(id), organisationDecider);
+      const profile = loaded.state.profile;
+      if (!profile) break;
+      const { kind, bodyType, parentId } = profile;
+      links.push(bodyType === undefined ? { organisationId: id, kind } : { organisationId: id, kind, bodyType });
+      id = parentId;
+    }
+    return links;
+  }
 }
+
+/** Deeper than any charter's tree (party, region, city, district, primary, bodies): a guard, not a rule. */
+const ANCESTRY_MAX = 32;

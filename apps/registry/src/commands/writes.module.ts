@@ -16,6 +16,7 @@ import { ContextLoader } from './context-loader';
 import { EventLocator } from './event-locator';
 import { CommandHandling } from './handle';
 import { IdempotencyService } from './idempotency.service';
+import { MeetingDecisionsIndex } from './meeting-decisions.index';
 import { ProcessProgress } from './process-progress';
 import { RegistryClock } from './registry-clock';
 import { RelationsIndex } from './relations.index';
@@ -35,6 +36,7 @@ import { WriteInterceptor } from './write.interceptor';
     RegistryClock,
     WriteInterceptor,
     RelationsIndex,
+    MeetingDecisionsIndex,
     OrganisationWriteHandler,
     IinReservations,
     PersonWriteHandler,

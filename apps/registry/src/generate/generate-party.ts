@@ -64,6 +64,7 @@ export async function generateParty(options: GenerateOptions): Promise<GenerateS
     facts: (id) => orgs.facts(id),
     officerPeriods: (personId) => orgs.officerPeriods(personId),
     iinStream: options.iinStream,
+    basis: (needs) => orgs.basis.contextFor(needs),
   };
   const iins = new IinAllocator(seed, options.iinTaken);
   const story = new StoryRunner(world, orgs, iins, seed);

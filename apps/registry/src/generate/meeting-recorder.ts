@@ -43,7 +43,8 @@ export class MeetingRecorder {
       eventId,
       reason: 'Entered twice, the second time with a wrong date',
     };
-    const retraction = meetingDecider.decide(command, stream.state, { today: noticedOn });
+    // A copy entered by mistake is never cited: nothing rests on it.
+    const retraction = meetingDecider.decide(command, stream.state, { today: noticedOn, decisions: [] });
     stream.record(retraction, 'RetractEvent', { ...cause, today: noticedOn });
   }
 
@@ -64,6 +65,7 @@ export class MeetingRecorder {
     };
     const context = { today: this.today, organisation: this.orgs.facts(org.id) };
     stream.record(meetingDecider.decide(command, stream.state, context), 'RecordMeeting', cause);
+    this.orgs.basis.addMeeting(meetingId, () => stream.state);
     return stream;
   }
 }

@@ -17,6 +17,7 @@ import {
   type StartTenure,
   organisationStream,
 } from '@baytaq/domain';
+import { BasisFacts } from './basis-facts';
 import { DecidedStream } from './decided-stream';
 import type { Cause, EventWriter } from './event-writer';
 import type { SyntheticIds } from './synthetic-ids';
@@ -34,6 +35,8 @@ type PlainCommand = Exclude<
 export class OrganisationBook {
   private readonly streams = new Map<string, OrgStream>();
   private readonly tenureOrganisations = new Map<string, Set<string>>();
+  /** The meetings and ancestries that decisions citing a meeting are checked against. */
+  readonly basis = new BasisFacts((id) => this.streams.get(id)?.state);
 
   constructor(
     private readonly writer: EventWriter,
@@ -50,18 +53,21 @@ export class OrganisationBook {
       this.ids,
     );
     this.streams.set(command.organisationId, stream);
-    stream.record(decideOrganisation(command, stream.state, { today: this.today, parent }), command.type, cause);
+    const context = { today: this.today, parent, ...this.basisOf(command, stream.state) };
+    stream.record(decideOrganisation(command, stream.state, context), command.type, cause);
   }
 
   /** Registrations, renamings, posts and tenure ends: no context beyond today. */
   decide(organisationId: string, command: PlainCommand, cause: Cause): string[] {
     const stream = this.stream(organisationId);
-    return stream.record(decideOrganisation(command, stream.state, { today: this.today }), command.type, cause);
+    const context = { today: this.today, ...this.basisOf(command, stream.state) };
+    return stream.record(decideOrganisation(command, stream.state, context), command.type, cause);
   }
 
   startTenure(organisationId: string, command: StartTenure, holder: MembershipPeriods | null, cause: Cause): void {
     const stream = this.stream(organisationId);
-    stream.record(decideOrganisation(command, stream.state, { today: this.today, holder }), command.type, cause);
+    const context = { today: this.today, holder, ...this.basisOf(command, stream.state) };
+    stream.record(decideOrganisation(command, stream.state, context), command.type, cause);
     const orgs = this.tenureOrganisations.get(command.personId) ?? new Set<string>();
     this.tenureOrganisations.set(command.personId, orgs.add(organisationId));
   }
@@ -92,6 +98,10 @@ export class OrganisationBook {
         this.decide(organisationId, end, { ...cause, causationId: `${cause.causationId}/membership-ended` });
       }
     }
+  }
+
+  private basisOf(command: OrganisationCommand, state: OrganisationState) {
+    return this.basis.contextFor(organisationDecider.needs(command, state));
   }
 
   officerPeriods(personId: string): Interval[] {

@@ -1,10 +1,14 @@
 import {
   decidePerson,
   type Basis,
+  type BasisContext,
+  type ContextNeeds,
   type Interval,
   type LocalDate,
   type MembershipEndReason,
   type OrganisationSummary,
+  type PersonCommand,
+  type PersonContextFor,
   type PersonEvent,
   type PersonState,
   personDecider,
@@ -28,7 +32,11 @@ export interface PersonWorld {
   officerPeriods(personId: string): Interval[];
   /** The IIN reservation stream `iin-<hmac>`, named as the app names it. */
   iinStream(iin: string): string;
+  /** The cited meetings and the ancestry a decision's needs ask for (`BasisFacts`). */
+  basis(needs: ContextNeeds): BasisContextFields;
 }
+
+type BasisContextFields = Pick<BasisContext, 'meetings' | 'ancestry'>;
 
 /**
  * One person's stream, written through `decidePerson` with the contexts PersonWriteHandler
@@ -69,30 +77,24 @@ export class PersonRecorder {
       organisation: this.world.facts(organisationId),
       minAge: this.world.minAge,
     };
-    this.record(
-      decidePerson({ type: 'AdmitMember', organisationId, effectiveDate, ...extra }, this.state, context),
-      'admission',
-    );
+    this.record(this.decide({ type: 'AdmitMember', organisationId, effectiveDate, ...extra }, context), 'admission');
   }
 
   transfer(organisationId: string, effectiveDate: LocalDate): string {
     const context = { today: this.world.today, organisation: this.world.facts(organisationId) };
-    return this.record(
-      decidePerson({ type: 'TransferMember', organisationId, effectiveDate }, this.state, context),
-      'transfer',
-    );
+    return this.record(this.decide({ type: 'TransferMember', organisationId, effectiveDate }, context), 'transfer');
   }
 
   suspend(effectiveDate: LocalDate): string {
     return this.record(
-      decidePerson({ type: 'SuspendMembership', effectiveDate }, this.state, { today: this.world.today }),
+      this.decide({ type: 'SuspendMembership', effectiveDate }, { today: this.world.today }),
       'suspension',
     );
   }
 
   reinstate(effectiveDate: LocalDate): void {
     this.record(
-      decidePerson({ type: 'ReinstateMembership', effectiveDate }, this.state, { today: this.world.today }),
+      this.decide({ type: 'ReinstateMembership', effectiveDate }, { today: this.world.today }),
       'reinstatement',
     );
   }
@@ -100,7 +102,13 @@ export class PersonRecorder {
   terminate(effectiveDate: LocalDate, reason: MembershipEndReason, basis?: Basis): string {
     const command = { type: 'TerminateMembership' as const, effectiveDate, reason, ...(basis ? { basis } : {}) };
     const context = { today: this.world.today, officerPeriods: this.world.officerPeriods(this.personId) };
-    return this.record(decidePerson(command, this.state, context), 'termination');
+    return this.record(this.decide(command, context), 'termination');
+  }
+
+  /** A membership decision, with what the meetings its basis cites say (as PersonWriteHandler loads them). */
+  private decide<C extends PersonCommand>(command: C, context: PersonContextFor<C['type']>) {
+    const basis = this.world.basis(personDecider.needs(command, this.state));
+    return decidePerson(command, this.state, { ...context, ...basis });
   }
 
   changeName(effectiveDate: LocalDate, name: RegisterPerson['name'], latinName: RegisterPerson['latinName']): void {

@@ -3,7 +3,7 @@ import type { Cause } from './event-writer';
 import { MeetingRecorder } from './meeting-recorder';
 import type { OrganisationBook } from './organisation-book';
 import { PersonRecorder, type PersonWorld } from './person-recorder';
-import { basisOf, type CadrePlan, type SegmentPlan } from './plan-types';
+import { basisOf, type CadrePlan, type MeetingPlan, type SegmentPlan } from './plan-types';
 import { SeededRandom } from './seeded-random';
 import type { StoryStep } from './story-steps';
 import type { IinAllocator } from './synthetic-iins';
@@ -14,6 +14,14 @@ import { syntheticPerson } from './synthetic-person';
  * was recorded before it: the officers' person streams and the organisation streams stay in
  * memory (a few thousand), so every rule that spans streams is checked as the app checks it.
  */
+/**
+ * A founding rests on the meeting that decided it; the party's on its founding congress, which
+ * cannot be a meeting of a party that does not exist yet: a document, as DOMAIN.md says.
+ */
+function foundingBasis(meeting: MeetingPlan, isParty: boolean) {
+  return isParty ? { document: `Founding congress of the party, ${meeting.date}` } : basisOf({ meeting });
+}
+
 export class StoryRunner {
   private readonly people = new Map<CadrePlan, PersonRecorder>();
   private readonly peopleById = new Map<string, PersonRecorder>();
@@ -51,7 +59,7 @@ export class StoryRunner {
           ...(parent ? { parentId: parent.id } : {}),
           ...(bodyType ? { bodyType } : {}),
           ...(kato ? { kato } : {}),
-          ...(org.foundingMeeting ? { basis: basisOf({ meeting: org.foundingMeeting }) } : {}),
+          ...(org.foundingMeeting ? { basis: foundingBasis(org.foundingMeeting, !parent) } : {}),
         };
         return this.orgs.establish(command, cause);
       }

@@ -21,6 +21,7 @@ const RANK: Record<StoryStep['kind'], number> = {
   'register-organisation': 5,
   rename: 5,
   'create-post': 5,
+  // Meetings rank by their holder's depth instead (`rank`).
   meeting: 6,
   'duplicate-meeting': 7,
   join: 10,
@@ -44,8 +45,16 @@ const DEPTH: Record<OrgPlan['kind'], number> = {
   body: 4,
 };
 
+/**
+ * Establishments by depth, then each meeting once its holder exists and before the organisations
+ * it founds (a founding cites its parent's meeting, which must be recorded first).
+ */
 function rank(step: StoryStep): number {
-  return step.kind === 'establish' ? DEPTH[step.org.kind] : RANK[step.kind];
+  if (step.kind === 'establish') return DEPTH[step.org.kind];
+  if (step.kind === 'meeting' || step.kind === 'duplicate-meeting') {
+    return DEPTH[step.meeting.org.kind] + (step.kind === 'meeting' ? 0.5 : 0.6);
+  }
+  return RANK[step.kind];
 }
 
 /** The whole history of the structure and its officers, in the order a registrar would have entered it. */

@@ -1,6 +1,7 @@
 import { deciderSpec } from '../testing/given-when-then';
 import { partyFacts, TODAY } from '../testing/fixtures';
 import { type MeetingRecorded, meetingDecider, type RecordMeeting } from './meeting.decider';
+import { meetingSummary } from './meeting-summary';
 
 const spec = deciderSpec(meetingDecider);
 const ctx = { today: TODAY, organisation: partyFacts };
@@ -75,10 +76,47 @@ describe('RecordMeeting', () => {
   it('retracts a meeting entered in error', () => {
     spec
       .given({ eventId: 'm', event: recorded })
-      .when({ type: 'RetractEvent', eventId: 'm', reason: 'duplicate' }, { today: TODAY })
+      .when({ type: 'RetractEvent', eventId: 'm', reason: 'duplicate' }, { today: TODAY, decisions: [] })
       .then({
         type: 'EventRetracted',
         data: { eventId: 'm', retractedType: 'MeetingRecorded', reason: 'duplicate', effectiveDate: TODAY },
       });
+  });
+
+  it('refuses to retract a meeting that standing decisions rest on, naming them', () => {
+    const decisions = [{ stream: 'organisation-b', eventId: 'ev-7', type: 'TenureStarted' }];
+    spec
+      .given({ eventId: 'm', event: recorded })
+      .when({ type: 'RetractEvent', eventId: 'm', reason: 'duplicate' }, { today: TODAY, decisions })
+      .thenError('meeting.has_decisions', { meetingId: 'meeting-0001', eventIds: ['ev-7'] });
+  });
+
+  it('needs the live decisions citing it to retract its record, and nothing to record it', () => {
+    const state = spec.given({ eventId: 'm', event: recorded }).state;
+    expect(meetingDecider.needs({ type: 'RetractEvent', eventId: 'm', reason: 'x' }, state)).toEqual({
+      decisions: { load: 'decisionsCiting', meetingId: 'meeting-0001' },
+    });
+  });
+
+  it('summarises its minutes for the decisions citing it, and says when its record was retracted', () => {
+    const heldBy = [{ organisationId: partyFacts.organisationId, kind: 'party' as const }];
+    const retraction = {
+      type: 'EventRetracted' as const,
+      data: { eventId: 'm', retractedType: 'MeetingRecorded', reason: 'x', effectiveDate: TODAY },
+    };
+    expect(meetingSummary(spec.given({ eventId: 'm', event: recorded }).state, heldBy)).toEqual({
+      meetingId: 'meeting-0001',
+      heldBy,
+      kind: 'general_meeting',
+      date: '2023-01-10',
+      place: 'Темиртау',
+      attendance: 128,
+      quorum: 100,
+      protocolNumber: '1',
+      retracted: false,
+    });
+    const gone = spec.given({ eventId: 'm', event: recorded }, { eventId: 'r', event: retraction }).state;
+    expect(meetingSummary(gone, heldBy)?.retracted).toBe(true);
+    expect(meetingSummary(spec.given().state, heldBy)).toBeNull();
   });
 });

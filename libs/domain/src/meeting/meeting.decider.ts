@@ -16,7 +16,7 @@ import {
   reject,
 } from '../shared/domain-error';
 import { type BaseContext, checkEffectiveDate, checkOneOf, checkText, compact, required } from '../shared/event-data';
-import { NO_NEEDS, type OrganisationSummary } from '../shared/cross-stream';
+import { type CitingDecision, NO_NEEDS, type OrganisationSummary } from '../shared/cross-stream';
 import { contains } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
 
@@ -56,6 +56,8 @@ export type MeetingCommand = RecordMeeting | RetractEvent;
 export interface MeetingContext extends BaseContext {
   /** The holding organisation's `organisationSummary`; needed by RecordMeeting only. */
   organisation?: OrganisationSummary | null;
+  /** The live events citing this meeting; needed to retract its record. */
+  decisions?: readonly CitingDecision[];
 }
 
 export interface MeetingState {
@@ -142,6 +144,19 @@ function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingCon
   ]);
 }
 
+/** Standing decisions rest on the meeting: its record cannot be taken back from under them. */
+function checkNoDecisions(state: MeetingState, command: RetractEvent, context: MeetingContext): DomainError | null {
+  const target = state.history.envelopes.find((e) => e.eventId === command.eventId)?.event;
+  if (target?.type !== 'MeetingRecorded' || state.history.retracted.has(command.eventId)) return null;
+  const decisions = required(context.decisions, 'decisions');
+  if (decisions.length === 0) return null;
+  return domainError(
+    'meeting.has_decisions',
+    `${decisions.length} standing decision(s) rest on meeting ${target.data.meetingId}: retract them first`,
+    { meetingId: target.data.meetingId, eventIds: decisions.map((d) => d.eventId) },
+  );
+}
+
 export function decideMeetingCommand(
   command: MeetingCommand,
   state: MeetingState,
@@ -150,8 +165,10 @@ export function decideMeetingCommand(
   switch (command.type) {
     case 'RecordMeeting':
       return decideRecord(command, state, context);
-    case 'RetractEvent':
-      return decideRetraction(meetingDecider, command, state, context);
+    case 'RetractEvent': {
+      const standing = checkNoDecisions(state, command, context);
+      return standing ? refuse(standing) : decideRetraction(meetingDecider, command, state, context);
+    }
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -163,9 +180,11 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState,
   initialState: initialMeetingState,
   evolve: evolveMeeting,
   decide: decideMeetingCommand,
-  needs: (command) =>
-    command.type === 'RecordMeeting'
-      ? { organisation: { load: 'organisation', organisationId: command.organisationId } }
-      : NO_NEEDS,
+  needs: (command, state) => {
+    if (command.type === 'RecordMeeting')
+      return { organisation: { load: 'organisation', organisationId: command.organisationId } };
+    const meetingId = state.meeting?.meetingId;
+    return meetingId ? { decisions: { load: 'decisionsCiting', meetingId } } : NO_NEEDS;
+  },
   checkInvariants: checkMeetingInvariants,
 };

@@ -1,6 +1,10 @@
 import { deciderSpec } from '../testing/given-when-then';
 import {
   BRANCH_ID,
+  branchLink,
+  citing,
+  meetingHeld,
+  partyLink,
   branchEstablished,
   dissolved,
   noDependants,
@@ -15,7 +19,9 @@ import { type EstablishOrganisation } from './organisation.commands';
 import { organisationDecider } from './organisation.decider';
 
 const spec = deciderSpec(organisationDecider);
-const base = { today: TODAY };
+// Every decision below that cites the meeting concerns the party or its branch.
+const base = { today: TODAY, ...citing([branchLink, partyLink], meetingHeld()) };
+const founding = { ...citing([partyLink], meetingHeld({ date: '2022-01-01' })) };
 const karaganda = {
   organisationId: BRANCH_ID,
   kind: 'regional_branch' as const,
@@ -64,7 +70,7 @@ describe('EstablishOrganisation', () => {
     const { type: _type, ...data } = establishBranch();
     spec
       .given()
-      .when(establishBranch(), { ...base, parent: partyFacts })
+      .when(establishBranch(), { ...base, ...founding, parent: partyFacts })
       .then({ type: 'OrganisationEstablished', data });
   });
 
@@ -87,7 +93,7 @@ describe('EstablishOrganisation', () => {
       .given()
       .when(
         establishBranch({ kind: 'city_branch', kato: '621010000', parentId: BRANCH_ID, effectiveDate: '2022-01-01' }),
-        { ...base, parent: oldKaraganda },
+        { ...base, ...founding, parent: oldKaraganda },
       ).decision;
     expect(decision.ok).toBe(true);
   });
@@ -128,13 +134,18 @@ describe('EstablishOrganisation', () => {
     const oldParty = { ...partyFacts, lifetime: { from: '2020-01-01' } };
     spec
       .given()
-      .when(establishBranch({ kato: '620000000', effectiveDate: '2022-06-07' }), { ...base, parent: oldParty })
+      .when(establishBranch({ kato: '620000000', effectiveDate: '2022-06-07' }), {
+        ...base,
+        ...founding,
+        parent: oldParty,
+      })
       .thenError('kato.not_a_region');
     expect(
-      spec
-        .given()
-        .when(establishBranch({ kato: '620000000', effectiveDate: '2022-06-08' }), { ...base, parent: oldParty })
-        .decision.ok,
+      spec.given().when(establishBranch({ kato: '620000000', effectiveDate: '2022-06-08' }), {
+        ...base,
+        ...founding,
+        parent: oldParty,
+      }).decision.ok,
     ).toBe(true);
   });
 

@@ -1,33 +1,33 @@
 import { type Basis } from '../shared/basis';
-import { type BaseContext } from '../shared/event-data';
+import { type BasisContext } from '../shared/basis-rules';
 import { type MembershipPeriods, type OrganisationDependants, type OrganisationSummary } from '../shared/cross-stream';
 import { type Interval, reachesOnOrAfter } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
 import { type EndTenure, type OrganisationCommand } from './organisation.commands';
 import { type OrganisationState } from './organisation.state';
 
-export interface EstablishOrganisationContext extends BaseContext {
+export interface EstablishOrganisationContext extends BasisContext {
   /** The parent's facts from its stream (`organisationSummary`); null for a party or an unknown parent. */
   parent: OrganisationSummary | null;
 }
 
-export interface DissolveOrganisationContext extends BaseContext {
+export interface DissolveOrganisationContext extends BasisContext {
   dependants: OrganisationDependants;
 }
 
-export interface StartTenureContext extends BaseContext {
+export interface StartTenureContext extends BasisContext {
   /** The holder's `membershipPeriods` from their person stream; null when no such person exists. */
   holder: MembershipPeriods | null;
   /** The organisation whose stream already holds the tenure id, if any (`organisationNeeds`). */
   idOwner?: string | null;
 }
 
-export interface CreatePostContext extends BaseContext {
+export interface CreatePostContext extends BasisContext {
   /** The organisation whose stream already holds the post id, if any (`organisationNeeds`). */
   idOwner?: string | null;
 }
 
-export interface RetractOrganisationEventContext extends BaseContext {
+export interface RetractOrganisationEventContext extends BasisContext {
   /** Required when `retractionNeeds` says so: retracting an establishment. */
   dependants?: OrganisationDependants;
   /** Required when `retractionNeeds` names a person: retracting the end of their tenure. */
@@ -45,10 +45,10 @@ export type OrganisationContextFor<T extends OrganisationCommand['type']> = T ex
         ? CreatePostContext
         : T extends 'RetractEvent'
           ? RetractOrganisationEventContext
-          : BaseContext;
+          : BasisContext;
 
 /** The union of all of the above, as the decider sees it; prefer `decideOrganisation`, which is typed per command. */
-export interface OrganisationContext extends BaseContext {
+export interface OrganisationContext extends BasisContext {
   parent?: OrganisationSummary | null;
   dependants?: OrganisationDependants;
   holder?: MembershipPeriods | null;

@@ -12,7 +12,8 @@ import { decideEstablish } from './establish-organisation.decide';
 import { decideDissolve, decideRegister, decideRename } from './organisation-lifecycle.decide';
 import { decideAbolishPost, decideCreatePost } from './post.decide';
 import { decideEndTenure, decideStartTenure } from './tenure.decide';
-import { checkIdNotUsedElsewhere } from './organisation.needs';
+import { checkIdNotUsedElsewhere, organisationDecisions } from './organisation.needs';
+import { checkDecisionBases } from '../shared/basis-rules';
 
 /** What retraction must check beyond this stream: who depends on the organisation, and whether a reopened tenure's holder is still a member. */
 function crossStreamCheck(context: OrganisationContext) {
@@ -55,7 +56,19 @@ function decideRetract(
   return decideRetraction(decider, c, state, context, crossStreamCheck(context));
 }
 
+/** The organisation's own rules first, then those of the meetings its decisions cite. */
 export function decideOrganisationCommand(
+  command: OrganisationCommand,
+  state: OrganisationState,
+  context: OrganisationContext,
+): Decision<OrganisationEvent> {
+  const decision = decideOwnRules(command, state, context);
+  if (!decision.ok) return decision;
+  const basisError = checkDecisionBases(organisationDecisions(command), context);
+  return basisError ? { ok: false, error: basisError } : decision;
+}
+
+function decideOwnRules(
   command: OrganisationCommand,
   state: OrganisationState,
   context: OrganisationContext,

@@ -1,3 +1,4 @@
+import { type BasedDecision, basisNeeds } from '../shared/basis-rules';
 import { type ContextNeeds, NO_NEEDS } from '../shared/cross-stream';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { type OrganisationCommand } from './organisation.commands';
@@ -9,6 +10,30 @@ import { type OrganisationState } from './organisation.state';
  * nothing in another organisation (`/v1/posts/{id}` finds it by id alone), hence `idOwner`.
  */
 export function organisationNeeds(command: OrganisationCommand, state: OrganisationState): ContextNeeds {
+  // A founding is decided on the parent's side; every other decision concerns this organisation.
+  const concerned = command.type === 'EstablishOrganisation' ? command.parentId : state.profile?.organisationId;
+  return { ...ownNeeds(command, state), ...basisNeeds(organisationDecisions(command), concerned) };
+}
+
+/** The decisions a command records, each with its basis: what the basis rules check. */
+export function organisationDecisions(command: OrganisationCommand): BasedDecision[] {
+  switch (command.type) {
+    case 'RegisterOrganisation':
+    case 'RetractEvent':
+      return [];
+    case 'StartTenure':
+      return [
+        { basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' },
+        ...(command.end
+          ? [{ basis: command.end.basis, effectiveDate: command.end.effectiveDate, field: 'end.basis' }]
+          : []),
+      ];
+    default:
+      return [{ basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' }];
+  }
+}
+
+function ownNeeds(command: OrganisationCommand, state: OrganisationState): ContextNeeds {
   switch (command.type) {
     case 'EstablishOrganisation':
       return { parent: { load: 'organisation', organisationId: command.parentId } };

@@ -1,6 +1,10 @@
 import { deciderSpec } from '../testing/given-when-then';
 import {
   branchEstablished,
+  branchLink,
+  citing,
+  meetingHeld,
+  partyLink,
   dissolved,
   memberSince,
   postAbolished,
@@ -13,7 +17,8 @@ import { type StartTenure } from './organisation.commands';
 import { organisationDecider } from './organisation.decider';
 
 const spec = deciderSpec(organisationDecider);
-const member = { today: TODAY, holder: memberSince('2022-10-01') };
+const basis = citing([branchLink, partyLink], meetingHeld({ heldBy: [branchLink, partyLink] }));
+const member = { today: TODAY, ...basis, holder: memberSince('2022-10-01'), ...basis };
 const org = [branchEstablished('2023-01-10'), postCreated('chair', 1, '2023-01-10')];
 
 const start = (overrides: Partial<StartTenure> = {}): StartTenure => ({
@@ -158,18 +163,19 @@ describe('StartTenure', () => {
   it('refuses a holder who is not a member on the first day', () => {
     spec
       .given(...org)
-      .when(start(), { today: TODAY, holder: memberSince('2023-03-02') })
+      .when(start(), { today: TODAY, ...basis, holder: memberSince('2023-03-02') })
       .thenError('tenure.holder_not_member', { date: '2023-03-01' });
   });
 
   it('refuses a tenure that outlasts a membership known to end', () => {
     spec
       .given(...org)
-      .when(start(), { today: TODAY, holder: memberSince('2022-01-01', '2024-01-01') })
+      .when(start(), { today: TODAY, ...basis, holder: memberSince('2022-01-01', '2024-01-01') })
       .thenError('tenure.holder_not_member');
     const closed = start({ end: { effectiveDate: '2024-01-01', reason: 'membership_ended' } });
     expect(
-      spec.given(...org).when(closed, { today: TODAY, holder: memberSince('2022-01-01', '2024-01-01') }).decision.ok,
+      spec.given(...org).when(closed, { today: TODAY, ...basis, holder: memberSince('2022-01-01', '2024-01-01') })
+        .decision.ok,
     ).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { domainError, type DomainError } from '../shared/domain-error';
-import { type BaseContext } from '../shared/event-data';
+import { type BasisContext } from '../shared/basis-rules';
 import { type MembershipPeriods, type OrganisationSummary } from '../shared/cross-stream';
 import { contains, type Interval, isWithin, subtractAll, union } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
@@ -8,18 +8,18 @@ import { type PersonState } from './person.state';
 
 export const DEFAULT_MIN_AGE = 18;
 
-export interface AdmitMemberContext extends BaseContext {
+export interface AdmitMemberContext extends BasisContext {
   /** The target's `organisationSummary`; null when no such organisation exists. */
   organisation: OrganisationSummary | null;
   /** Party-charter practice, not law: configuration, 18 when omitted. */
   minAge?: number;
 }
 
-export interface TransferMemberContext extends BaseContext {
+export interface TransferMemberContext extends BasisContext {
   organisation: OrganisationSummary | null;
 }
 
-export interface OfficerContext extends BaseContext {
+export interface OfficerContext extends BasisContext {
   /** Every tenure period of this person in any organisation (`tenurePeriodsOf` over the organisations where they hold posts). */
   officerPeriods: Interval[];
 }
@@ -37,10 +37,10 @@ export type PersonContextFor<T extends PersonCommand['type']> = T extends 'Admit
       ? OfficerContext
       : T extends 'RetractEvent'
         ? RetractPersonEventContext
-        : BaseContext;
+        : BasisContext;
 
 /** The union of all of the above, as the decider sees it; prefer `decidePerson`, which is typed per command. */
-export interface PersonContext extends BaseContext {
+export interface PersonContext extends BasisContext {
   organisation?: OrganisationSummary | null;
   minAge?: number;
   officerPeriods?: Interval[];

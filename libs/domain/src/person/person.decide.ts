@@ -1,3 +1,4 @@
+import { checkDecisionBases } from '../shared/basis-rules';
 import { decideRetraction, type RetractEvent } from '../shared/decider';
 import {
   accept,
@@ -26,6 +27,7 @@ import {
   decideTransfer,
   personNotFound,
 } from './membership.decide';
+import { personDecisions } from './person.needs';
 
 interface DetailsInput {
   name?: PersonName;
@@ -168,11 +170,19 @@ function decideRetract(c: RetractEvent, state: PersonState, context: PersonConte
   );
 }
 
+/** The person's own rules first, then those of the meetings its decisions cite. */
 export function decidePersonCommand(
   command: PersonCommand,
   state: PersonState,
   context: PersonContext,
 ): Decision<PersonEvent> {
+  const decision = decideOwnRules(command, state, context);
+  if (!decision.ok) return decision;
+  const basisError = checkDecisionBases(personDecisions(command), context);
+  return basisError ? refuse(basisError) : decision;
+}
+
+function decideOwnRules(command: PersonCommand, state: PersonState, context: PersonContext): Decision<PersonEvent> {
   switch (command.type) {
     case 'RegisterPerson':
       return decideRegister(command, state, context);

@@ -1,10 +1,49 @@
+import { type BasedDecision, basisNeeds } from '../shared/basis-rules';
 import { type ContextNeeds, NO_NEEDS } from '../shared/cross-stream';
 import { type PersonCommand } from './person.commands';
-import { placementOrganisationIds } from './person.context';
+import { membershipOn, placementOrganisationIds } from './person.context';
 import { type PersonState } from './person.state';
 
 /** What each person command needs from other streams and configuration. */
 export function personNeeds(command: PersonCommand, state: PersonState): ContextNeeds {
+  return {
+    ...ownNeeds(command, state),
+    ...basisNeeds(personDecisions(command), concernedOrganisation(command, state)),
+  };
+}
+
+/** The membership decisions a command records, each with its basis: what the basis rules check. */
+export function personDecisions(command: PersonCommand): BasedDecision[] {
+  switch (command.type) {
+    case 'RegisterPerson':
+    case 'ChangePersonDetails':
+    case 'RetractEvent':
+      return [];
+    case 'AdmitMember':
+      return [
+        { basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' },
+        ...(command.end
+          ? [{ basis: command.end.basis, effectiveDate: command.end.effectiveDate, field: 'end.basis' }]
+          : []),
+      ];
+    default:
+      return [{ basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' }];
+  }
+}
+
+/**
+ * The organisation a membership decision concerns: the one admitting or receiving the member, or
+ * the one the member is placed in on the day (a suspension, a reinstatement, an end).
+ */
+export function concernedOrganisation(command: PersonCommand, state: PersonState): string | undefined {
+  if (command.type === 'AdmitMember' || command.type === 'TransferMember') return command.organisationId;
+  if ('effectiveDate' in command && command.effectiveDate !== undefined) {
+    return membershipOn(state, command.effectiveDate)?.organisationId;
+  }
+  return undefined;
+}
+
+function ownNeeds(command: PersonCommand, state: PersonState): ContextNeeds {
   const personId = state.profile?.personId;
   switch (command.type) {
     case 'AdmitMember':

@@ -1,4 +1,5 @@
 import { type Interval } from './interval';
+import { type LocalDate } from './local-date';
 
 /**
  * Facts one stream's decision needs from another stream. The app layer loads the other stream
@@ -29,6 +30,39 @@ export interface OrganisationDependants {
   memberPeriods: Interval[];
 }
 
+/** A link of an organisation's chain of parents: the ancestry that decides which meetings are competent. */
+export interface AncestryLink {
+  organisationId: string;
+  kind: OrganisationSummary['kind'];
+  /** A body's type (council, congress, commission, …): whether its meetings decide anything. */
+  bodyType?: string;
+}
+
+/**
+ * What a decision citing a meeting (`basis.meetingId`) needs to know of it: its minutes, the
+ * organisation that held it with that organisation's ancestry, and whether it was retracted.
+ */
+export interface MeetingSummary {
+  meetingId: string;
+  /** The organisation that held the meeting, then its parent, and so on up to the party. */
+  heldBy: AncestryLink[];
+  kind: string;
+  date: LocalDate;
+  place: string;
+  attendance: number;
+  quorum?: number;
+  protocolNumber?: string;
+  /** The meeting's record was retracted: nothing may rest on it any more. */
+  retracted: boolean;
+}
+
+/** A live (not retracted) event that cites a meeting as its basis. */
+export interface CitingDecision {
+  stream: string;
+  eventId: string;
+  type: string;
+}
+
 /**
  * What a decision asks the app to load from other streams (or configuration), field by field of
  * its context. Each decider declares its commands' needs beside its `decide` (`needs`); one loader
@@ -48,7 +82,13 @@ export type ContextRequest =
   /** → `string | null`: the organisation whose stream holds this post or tenure id. */
   | { load: 'ownerOfId'; id: string }
   /** → `number`: the minimum age for admission (configuration). */
-  | { load: 'minAge' };
+  | { load: 'minAge' }
+  /** → `Record<meetingId, MeetingSummary>`: the meetings a decision's bases cite; unknown ones left out. */
+  | { load: 'meetings'; meetingIds: readonly string[] }
+  /** → `AncestryLink[]`: the organisation, its parent and so on up (empty for an unknown or absent id). */
+  | { load: 'ancestry'; organisationId: string | undefined }
+  /** → `CitingDecision[]`: every live event whose basis names the meeting. */
+  | { load: 'decisionsCiting'; meetingId: string };
 
 export type ContextNeeds = Readonly<Record<string, ContextRequest>>;
 

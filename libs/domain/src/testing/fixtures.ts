@@ -1,4 +1,10 @@
-import { type MembershipPeriods, type OrganisationDependants, type OrganisationSummary } from '../shared/cross-stream';
+import {
+  type AncestryLink,
+  type MeetingSummary,
+  type MembershipPeriods,
+  type OrganisationDependants,
+  type OrganisationSummary,
+} from '../shared/cross-stream';
 import { type LocalDate } from '../shared/local-date';
 import { type OrganisationEvent, type TenureEndReason, type TenureMethod } from '../organisation/organisation.events';
 import { type PersonEvent } from '../person/person.events';
@@ -101,4 +107,27 @@ export const reinstated = (effectiveDate: LocalDate): PersonEvent => ({
 export const ended = (effectiveDate: LocalDate): PersonEvent => ({
   type: 'MembershipEnded',
   data: { reason: 'resigned', effectiveDate },
+});
+
+export const MEETING_ID = 'meeting-0001';
+export const partyLink: AncestryLink = { organisationId: PARTY_ID, kind: 'party' };
+export const branchLink: AncestryLink = { organisationId: BRANCH_ID, kind: 'regional_branch' };
+
+/** A quorate meeting of `heldBy[0]` (the party, unless told), recorded and standing. */
+export const meetingHeld = (overrides: Partial<MeetingSummary> = {}): MeetingSummary => ({
+  meetingId: MEETING_ID,
+  heldBy: [partyLink],
+  kind: 'general_meeting',
+  date: '2023-01-10',
+  place: 'Темиртау',
+  attendance: 128,
+  quorum: 100,
+  retracted: false,
+  ...overrides,
+});
+
+/** The context a decision citing `meeting` gets, concerning the organisation whose ancestry is given. */
+export const citing = (ancestry: AncestryLink[], ...meetings: MeetingSummary[]) => ({
+  meetings: Object.fromEntries(meetings.map((m) => [m.meetingId, m])),
+  ancestry,
 });
