@@ -35,6 +35,11 @@ export interface HandleOptions {
   part?: number;
   /** Runs once the decision accepted the command, before its events are appended (e.g. a reservation). */
   beforeAppend?: () => Promise<void>;
+  /**
+   * False for a process's own writes: the process handles their events in a later pass, and a
+   * pass that waited for itself would never end.
+   */
+  awaitProcesses?: boolean;
 }
 
 /** More events than one write appends: how far a replay looks for the rest of its events. */
@@ -73,7 +78,7 @@ export class CommandHandling {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.streams.load(stream, decider);
       if (write.ifMatch !== undefined && write.ifMatch !== loaded.revision) {
-        const replayed = await this.replay(stream, loaded, ids, write, options.id);
+        const replayed = await this.replay(stream, loaded, ids, write, options);
         if (replayed) return replayed;
         throw new WrongExpectedRevisionError(
           stream,
@@ -84,7 +89,7 @@ export class CommandHandling {
       const context = await this.contexts.load<X>(decider.needs(command, loaded.state), write.today);
       const decision = decider.decide(command, loaded.state, context);
       if (!decision.ok) {
-        const replayed = await this.replay(stream, loaded, ids, write, options.id);
+        const replayed = await this.replay(stream, loaded, ids, write, options);
         if (replayed) return replayed;
         throw new DomainProblem(decision.error as DomainError);
       }
@@ -94,7 +99,7 @@ export class CommandHandling {
         const result = await this.store.append(stream, events, loaded.revision < 0 ? 'no_stream' : loaded.revision);
         this.streams.remember(stream, decider, loaded, events, result.revision);
         const warnings = decision.warnings?.length ? { warnings: decision.warnings.map((w) => ({ ...w })) } : {};
-        return { ...(await this.answer(options.id, result, events)), ...warnings };
+        return { ...(await this.answer(options, result, events)), ...warnings };
       } catch (error) {
         const retry = error instanceof WrongExpectedRevisionError && write.ifMatch === undefined && attempt < ATTEMPTS;
         if (!retry) throw error;
@@ -111,7 +116,7 @@ export class CommandHandling {
     loaded: LoadedStream<S>,
     ids: (stream: string, index: number) => string,
     write: WriteContext,
-    id: string,
+    options: HandleOptions,
   ): Promise<WriteResult | undefined> {
     if (!write.idempotency) return undefined;
     const first = ids(stream, 0);
@@ -126,20 +131,21 @@ export class CommandHandling {
     if (mine[0]?.metadata['requestHash'] !== write.idempotency.requestHash) throw keyReused();
     const last = mine[mine.length - 1]!;
     const result = { stream, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id) };
-    return this.answer(id, result, mine);
+    return this.answer(options, result, mine);
   }
 
   /** The append's result, its position moved past what the processes its events start have appended. */
   private async answer(
-    id: string,
+    options: HandleOptions,
     result: AppendResult,
     events: ReadonlyArray<{ type: string }>,
   ): Promise<WriteResult> {
+    if (options.awaitProcesses === false) return { id: options.id, ...result };
     const position = await this.processes.completeAfter(
       result.position,
       events.map((e) => e.type),
     );
-    return { id, ...result, position };
+    return { id: options.id, ...result, position };
   }
 }
 

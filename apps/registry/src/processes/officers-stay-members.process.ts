@@ -56,6 +56,7 @@ export class OfficersStayMembers implements ProcessReaction {
         try {
           const result = await this.handling.handle(stream, organisationDecider, repair.command, write, {
             id: repair.tenureId,
+            awaitProcesses: false,
           });
           positions.push(result.position);
         } catch (error) {
