@@ -119,26 +119,32 @@ function readRecords(
 /**
  * A CSV file read whole once, to check it, then again in blocks of records as they are wanted:
  * the first reading notes where each block starts, so a later one parses no more than a block ahead.
+ * The first block's records are kept from the first reading (a small file is then read once).
  */
 export class CsvFile {
   private constructor(
     private readonly bytes: Buffer,
     private readonly separator: CsvSeparator,
+    private readonly firstBlock: CsvRecord[],
+    /** Where the blocks after the first start. */
     private readonly blocks: ResumePoint[],
   ) {}
 
   /** Reads every record, handing each to `each` (which may throw to stop); a CsvSyntaxError if one cannot be read. */
   static check(bytes: Buffer, separator: CsvSeparator, each: (record: CsvRecord) => void): CsvFile {
-    const blocks: ResumePoint[] = [{ offset: 0, line: 1 }];
+    const firstBlock: CsvRecord[] = [];
+    const blocks: ResumePoint[] = [];
     let records = 0;
-    readRecords(bytes, separator, [blocks[0]!, bytes.length], (record, next) => {
+    readRecords(bytes, separator, [{ offset: 0, line: 1 }, bytes.length], (record, next) => {
       each(record);
+      if (records < BLOCK_RECORDS) firstBlock.push(record);
       if (++records % BLOCK_RECORDS === 0) blocks.push(next);
     });
-    return new CsvFile(bytes, separator, blocks);
+    return new CsvFile(bytes, separator, firstBlock, blocks);
   }
 
   *records(): Generator<CsvRecord> {
+    yield* this.firstBlock;
     for (let i = 0; i < this.blocks.length; i++) {
       const end = this.blocks[i + 1]?.offset ?? this.bytes.length;
       const block: CsvRecord[] = [];
