@@ -11,6 +11,7 @@ module.exports = {
   testMatch: [
     '<rootDir>/{apps,libs,test}/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e.ts',
+    '<rootDir>/test/crash/**/*.crash.ts',
     '<rootDir>/test/fuzz/**/*.fuzz.ts',
   ],
   transform: {
