@@ -22,6 +22,8 @@ export interface ApiKeyRecord {
 export class ApiKeyDirectory {
   private readonly byName = new Map<string, ApiKeyRecord>();
   private readonly activeByHash = new Map<string, ApiKeyRecord>();
+  /** Hashes of keys revoked: a request with one is counted apart from one with a key never issued. */
+  private readonly revokedHashes = new Set<string>();
 
   /** How many names were ever issued (revoked ones included). */
   get size(): number {
@@ -34,6 +36,10 @@ export class ApiKeyDirectory {
 
   findActiveByHash(keyHash: string): ApiKeyRecord | undefined {
     return this.activeByHash.get(keyHash);
+  }
+
+  isRevoked(keyHash: string): boolean {
+    return this.revokedHashes.has(keyHash);
   }
 
   list(): ApiKeyRecord[] {
@@ -65,6 +71,7 @@ export class ApiKeyDirectory {
       this.byName.set(name, record);
       this.activeByHash.set(keyHash, record);
     } else if (current) {
+      this.revokedHashes.add(current.keyHash);
       this.byName.set(name, {
         ...current,
         revokedAt: event.recordedAt,

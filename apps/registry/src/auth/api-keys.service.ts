@@ -58,10 +58,18 @@ export class ApiKeysService implements OnModuleInit, OnModuleDestroy {
 
   /** The principal of an active key, or undefined for anything else. */
   authenticate(key: string): AuthPrincipal | undefined {
+    const outcome = this.identify(key);
+    return 'principal' in outcome ? outcome.principal : undefined;
+  }
+
+  /** The principal of an active key, or why there is none: a key never issued, or one revoked. */
+  identify(key: string): { principal: AuthPrincipal } | { refused: 'unknown' | 'revoked' } {
     const digest = hashApiKey(key);
     const record = this.directory.findActiveByHash(digest);
-    if (!record || !sameDigest(record.keyHash, digest)) return undefined;
-    return { name: record.name, roles: record.roles };
+    if (!record || !sameDigest(record.keyHash, digest)) {
+      return { refused: this.directory.isRevoked(digest) ? 'revoked' : 'unknown' };
+    }
+    return { principal: { name: record.name, roles: record.roles } };
   }
 
   list(): ApiKeyRecord[] {

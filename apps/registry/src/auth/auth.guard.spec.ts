@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { EVENT_STORE, MemoryEventStore } from '@baytaq/event-store';
 import { REGISTRY_CONFIG } from '../config/registry-config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { MetricsRegistry } from '../metrics/metrics-registry';
 import { ApiKeysService } from './api-keys.service';
 import { AuthModule } from './auth.module';
 import { Principal } from './principal.decorator';
@@ -51,9 +52,10 @@ class OpenController {
 @Module({
   providers: [
     { provide: EVENT_STORE, useValue: new MemoryEventStore() },
-    { provide: REGISTRY_CONFIG, useValue: { adminKey: ADMIN } },
+    { provide: REGISTRY_CONFIG, useValue: { adminKey: ADMIN, authFailureBurst: 100, authFailuresPerSecond: 1 } },
+    MetricsRegistry,
   ],
-  exports: [EVENT_STORE, REGISTRY_CONFIG],
+  exports: [EVENT_STORE, REGISTRY_CONFIG, MetricsRegistry],
 })
 class StoreModule {}
 

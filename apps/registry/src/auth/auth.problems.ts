@@ -9,6 +9,19 @@ export function unauthenticated(detail: string, error?: 'invalid_request' | 'inv
   return new ProblemError(problem(401, 'auth.unauthenticated', detail), { 'www-authenticate': challenge });
 }
 
+/** 429 once an address has failed authentication more often than its bucket allows. */
+export function tooManyFailures(retryAfterSeconds: number): ProblemError {
+  return new ProblemError(
+    problem(
+      429,
+      'auth.too_many_failures',
+      `too many failed authentications from this address; try again in ${retryAfterSeconds} s`,
+      { retryAfter: retryAfterSeconds },
+    ),
+    { 'retry-after': String(retryAfterSeconds) },
+  );
+}
+
 export function forbidden(required: readonly Role[]): ProblemError {
   return ProblemError.of(403, 'auth.forbidden', `this needs an API key with one of the roles: ${required.join(', ')}`, {
     requiredRoles: [...required],

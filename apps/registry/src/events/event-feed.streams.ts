@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
+import { AccessRefusals } from '../auth/access-refusals';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { problem, ProblemError } from '../http/problem';
 import { FeedPageCache } from './feed-page-cache';
@@ -54,9 +55,13 @@ export class EventFeedStreams implements BeforeApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(FeedStreamSettings) private readonly settings: FeedStreamSettings,
+    @Inject(AccessRefusals) refusals: AccessRefusals,
   ) {
     this.log = { store, turns: new ReadTurns(), growth: new LogGrowth(store), pages: new FeedPageCache() };
-    this.admission = new StreamAdmission(() => settings);
+    this.admission = new StreamAdmission(
+      () => settings,
+      (limit) => refusals.count(limit === 'total' ? 'stream_limit_total' : 'stream_limit_client'),
+    );
   }
 
   get openStreams(): number {

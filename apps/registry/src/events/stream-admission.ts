@@ -18,13 +18,17 @@ export class StreamAdmission {
   private total = 0;
   private readonly perClient = new Map<string, number>();
 
-  constructor(private readonly limits: () => StreamLimits) {}
+  constructor(
+    private readonly limits: () => StreamLimits,
+    private readonly onRefused: (limit: 'per_client' | 'total') => void = () => undefined,
+  ) {}
 
   /** Takes a slot for the client, or throws the 429 (this client) or 503 (everyone) problem. */
   admit(client: string): void {
     const { maxStreams, maxStreamsPerClient } = this.limits();
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= maxStreamsPerClient) {
+      this.onRefused('per_client');
       throw refusal(
         429,
         'feed.too_many_streams_for_client',
@@ -33,6 +37,7 @@ export class StreamAdmission {
       );
     }
     if (this.total >= maxStreams) {
+      this.onRefused('total');
       throw refusal(
         503,
         'feed.too_many_streams',
