@@ -52,6 +52,48 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  const app = sources(join(root, 'apps'));
+
+  it('keeps deciders in the domain: no decider is defined in apps/', () => {
+    const offending = app.filter(
+      (f) => f.endsWith('.decider.ts') || /:\s*Decider<[^>]*>\s*=/.test(readFileSync(f, 'utf8')),
+    );
+    expect(offending.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('keeps controllers apart: a controller imports no other controller', () => {
+    const controllers = app.filter((f) => f.endsWith('.controller.ts'));
+    expect(controllers.length).toBeGreaterThan(10);
+    const offending = controllers.flatMap((f) =>
+      imports(f)
+        .filter((spec) => /controller(\.ts)?$/.test(spec))
+        .map((spec) => `${relative(root, f)} imports ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps the reads off the write side: apps/registry/src/reads imports nothing of the write module', () => {
+    const reads = app.filter((f) => f.includes('/apps/registry/src/reads/'));
+    expect(reads.length).toBeGreaterThan(3);
+    const writeSide = /\/(commands|processes|retractions)\/|\.handlers$|writes\.module$/;
+    const offending = reads.flatMap((f) =>
+      imports(f)
+        .filter((spec) => writeSide.test(spec))
+        .map((spec) => `${relative(root, f)} imports ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('names streams in one module: no other source spells a stream prefix', () => {
+    const files = [
+      ...app,
+      ...['read-models', 'event-store', 'filings'].flatMap((l) => sources(join(root, 'libs', l, 'src'))),
+    ];
+    const prefix = /['`](organisation|person|meeting|filing|import|iin|idempotency|apikey)-(\$\{|['`])/;
+    const offending = files.filter((f) => prefix.test(readFileSync(f, 'utf8')));
+    expect(offending.map((f) => relative(root, f))).toEqual([]);
+  });
+
   it('recognises a forbidden import (the check itself works)', () => {
     expect(imports(join(__dirname, 'dependencies.spec.ts'))).toContain('node:fs');
   });

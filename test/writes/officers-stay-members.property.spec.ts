@@ -13,7 +13,7 @@ import { MemoryEventStore, type EventStore } from '@baytaq/event-store';
 import { ContextLoader } from '../../apps/registry/src/commands/context-loader';
 import { CommandHandling } from '../../apps/registry/src/commands/handle';
 import { ProcessProgress } from '../../apps/registry/src/commands/process-progress';
-import { RegistryClock } from '../../apps/registry/src/commands/registry-clock';
+import { RegistryClock } from '../../apps/registry/src/clock/registry-clock';
 import { RelationsIndex } from '../../apps/registry/src/commands/relations.index';
 import { StreamStates } from '../../apps/registry/src/commands/stream-states';
 import type { WriteContext } from '../../apps/registry/src/commands/write-context';

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EVENT_STORE } from '@baytaq/event-store';
 import { AuthModule } from './auth/auth.module';
+import { RegistryClock } from './clock/registry-clock';
 import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { EventsModule } from './events/events.module';
@@ -29,8 +30,13 @@ export class AppModule {
         FilingsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: REGISTRY_CONFIG, useValue: config }, ...storageProviders, EventStoreLifecycle],
-      exports: [REGISTRY_CONFIG, EVENT_STORE, READ_MODELS],
+      providers: [
+        { provide: REGISTRY_CONFIG, useValue: config },
+        RegistryClock,
+        ...storageProviders,
+        EventStoreLifecycle,
+      ],
+      exports: [REGISTRY_CONFIG, RegistryClock, EVENT_STORE, READ_MODELS],
     };
   }
 }

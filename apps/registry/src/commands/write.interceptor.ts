@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { WriteResult } from './handle';
 import { IdempotencyService, type HttpOutcome, type IdempotentOutcome } from './idempotency.service';
-import { RegistryClock } from './registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { requestHash } from './request-hash';
 import { header, writeContextOf } from './write-request';
 

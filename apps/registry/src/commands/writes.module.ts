@@ -18,7 +18,6 @@ import { CommandHandling } from './handle';
 import { IdempotencyService } from './idempotency.service';
 import { MeetingDecisionsIndex } from './meeting-decisions.index';
 import { ProcessProgress } from './process-progress';
-import { RegistryClock } from './registry-clock';
 import { RelationsIndex } from './relations.index';
 import { StreamStates } from './stream-states';
 import { WriteInterceptor } from './write.interceptor';
@@ -33,7 +32,6 @@ import { WriteInterceptor } from './write.interceptor';
     ContextLoader,
     ProcessProgress,
     IdempotencyService,
-    RegistryClock,
     WriteInterceptor,
     RelationsIndex,
     MeetingDecisionsIndex,
@@ -50,7 +48,6 @@ import { WriteInterceptor } from './write.interceptor';
     CommandHandling,
     StreamStates,
     ContextLoader,
-    RegistryClock,
     RelationsIndex,
     WriteInterceptor,
     IdempotencyService,

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotencyService } from '../commands/idempotency.service';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { requestHash } from '../commands/request-hash';
 import type { WriteContext } from '../commands/write-context';
 import { MeetingWrite } from '../meetings/meeting.handlers';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type FilingKind } from '@baytaq/filings';
 import { RequireRoles } from '../auth/roles.decorator';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { type Query as QueryString } from '../reads/read-params';
 import { resolveFilingRequest } from './filing-parameters';
 import { filingFilename } from './filing-render';

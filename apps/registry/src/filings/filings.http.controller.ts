@@ -3,7 +3,7 @@ import { Body, Controller, Get, Inject, Param, Post, Res, UseInterceptors } from
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireRoles } from '../auth/roles.decorator';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { newId } from '../commands/deterministic-id';
 import type { WriteContext } from '../commands/write-context';
 import { WriteInterceptor } from '../commands/write.interceptor';

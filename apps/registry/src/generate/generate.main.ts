@@ -1,7 +1,7 @@
 import { organisationStream } from '@baytaq/domain';
 import 'reflect-metadata';
 import type { EventStore } from '@baytaq/event-store';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { ConfigError, loadConfig, type RegistryConfig } from '../config/registry-config';
 import { IinReservations } from '../people/iin-reservation.service';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateArgs } from './generate-args';

@@ -20,7 +20,7 @@ export function recordMember(
   life: MemberLife,
 ): PersonState {
   const { person, steps } = life;
-  const recorder = new PersonRecorder(personId, world, `person-${index}`, true);
+  const recorder = new PersonRecorder(personId, world, `generated-person-${index}`, true);
   const iin = iins.allocate(person.birthDate, person.sex);
   const { name, latinName } = person;
   recorder.register({ name, latinName, iin, citizenship: 'KZ', effectiveDate: steps[0]!.date });

@@ -157,7 +157,7 @@ export class StoryRunner {
     const recorder = new PersonRecorder(
       this.world.ids.of('person', person.index),
       this.world,
-      `person-${person.index}`,
+      `generated-person-${person.index}`,
     );
     this.people.set(person, recorder);
     this.peopleById.set(recorder.personId, recorder);

@@ -4,7 +4,7 @@ import type { CsvSeparator } from './csv-parser';
 /**
  * An import's record in the log, `import-<uuid>`: what was uploaded, by whom, and what came of
  * every row, so that a restart loses nothing that was reported. Bookkeeping, not a domain stream:
- * written as is, and kept out of the public event feed (only `organisation-` and `meeting-` are public).
+ * written as is, and kept out of the public event feed (only organisation and meeting streams are public).
  */
 export const IMPORT_STREAM_PREFIX = STREAM_PREFIX.import;
 export { importStream };

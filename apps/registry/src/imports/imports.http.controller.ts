@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../auth/roles.decorator';
 import { nameBasedUuid } from '../commands/deterministic-id';
 import { IdempotencyService } from '../commands/idempotency.service';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { requestHash } from '../commands/request-hash';
 import { header, writeContextOf } from '../commands/write-request';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';

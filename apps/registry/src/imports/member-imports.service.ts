@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore, type EventToAppend, type JsonObject } from '@baytaq/event-store';
 import { KNOWN_NOW } from '@baytaq/read-models';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import type { WriteContext } from '../commands/write-context';
 import { READ_MODELS, type ReadModelsHandle } from '../store/event-store.provider';
 import { BranchDirectory } from './branch-directory';

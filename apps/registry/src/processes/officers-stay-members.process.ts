@@ -14,7 +14,7 @@ import {
 import type { RecordedEvent } from '@baytaq/event-store';
 import { DomainProblem } from '../commands/domain-problem';
 import { CommandHandling } from '../commands/handle';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { RelationsIndex } from '../commands/relations.index';
 import { StreamStates } from '../commands/stream-states';
 import type { ProcessReaction } from './log-process';

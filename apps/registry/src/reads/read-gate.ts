@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { type AsOf } from '@baytaq/read-models';
-import { RegistryClock } from '../commands/registry-clock';
+import { RegistryClock } from '../clock/registry-clock';
 import { ProblemError } from '../http/problem';
 import { READ_MODELS, type ReadModelsHandle } from '../store/event-store.provider';
 import { type Query, QueryReader, readAsOf } from './read-params';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { WritesModule } from '../commands/writes.module';
 import { OrganisationReadsController } from './organisation-reads.http.controller';
 import { PeopleReadsController } from './people-reads.http.controller';
 import { PostReadsController } from './post-reads.http.controller';
@@ -8,7 +7,6 @@ import { StatisticsController } from './statistics.http.controller';
 
 /** Every read of API.md, answered from the read models as of a day and as known at a moment. */
 @Module({
-  imports: [WritesModule],
   controllers: [OrganisationReadsController, PostReadsController, PeopleReadsController, StatisticsController],
   providers: [ReadGate],
   exports: [ReadGate],
