@@ -36,12 +36,17 @@ export class FuzzTarget {
     // A real SQLite file, in memory-backed storage where there is one: thousands of appends, each synced.
     const parent = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
     const t = await startTestAppIn(mkdtempSync(join(parent, 'baytaq-fuzz-')));
-    await loadSeedStory(t.app);
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    const target = new FuzzTarget(t, t.app.get(EVENT_STORE), port);
-    target.pools.learnFromLog(await target.store.readAll());
-    return target;
+    try {
+      await loadSeedStory(t.app);
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const target = new FuzzTarget(t, t.app.get(EVENT_STORE), port);
+      target.pools.learnFromLog(await target.store.readAll());
+      return target;
+    } catch (error) {
+      await t.close();
+      throw error;
+    }
   }
 
   get app(): TestApp['app'] {
