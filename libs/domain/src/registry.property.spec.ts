@@ -1,6 +1,7 @@
 import { contains } from './shared/interval';
 import { addDays, type LocalDate } from './shared/local-date';
 import { App, BRANCH, EPOCH, HORIZON, PEOPLE, setup, step } from '../../../test/support/random-registry-history';
+import { type Basis } from './shared/basis';
 import fc from 'fast-check';
 
 function* days(from: LocalDate, to: LocalDate = HORIZON): Generator<LocalDate> {
@@ -47,14 +48,52 @@ function assertRules(app: App): void {
   }
 }
 
+/**
+ * Every live decision that cites a meeting rests on one recorded and standing, held on or before
+ * its day, quorate where the quorum is known, and (for the branch's own decisions) held by the
+ * branch or the party: read from the raw events, not through the rules' code.
+ */
+function assertBases(app: App): void {
+  const streams = [app.org, ...PEOPLE.map((id) => app.people[id] ?? [])] as Array<
+    Array<{ eventId: string; event: { type: string; data: object } }>
+  >;
+  for (const envelopes of streams) {
+    const retracted = new Set(
+      envelopes.flatMap((e) =>
+        e.event.type === 'EventRetracted' ? [(e.event.data as { eventId: string }).eventId] : [],
+      ),
+    );
+    for (const { eventId, event } of envelopes) {
+      const data = event.data as { basis?: Basis; effectiveDate: string };
+      const meetingId = data.basis?.meetingId;
+      if (retracted.has(eventId) || meetingId === undefined) continue;
+      const meeting = app.meetings[meetingId] ?? [];
+      const record = meeting[0]?.event;
+      check(record?.type === 'MeetingRecorded', `${eventId} cites ${meetingId}, which is not recorded`);
+      if (record?.type !== 'MeetingRecorded') continue;
+      const gone = meeting.some((e) => e.event.type === 'EventRetracted');
+      check(!gone, `${event.type} ${eventId} rests on ${meetingId}, whose record was retracted`);
+      check(
+        record.data.date <= data.effectiveDate,
+        `${event.type} on ${data.effectiveDate} rests on a meeting of ${record.data.date}`,
+      );
+      const { quorum, attendance, organisationId } = record.data;
+      check(quorum === undefined || attendance >= quorum, `${eventId} rests on an inquorate meeting ${meetingId}`);
+      if (envelopes === (app.org as unknown))
+        check(organisationId !== 'other-p', `${eventId} of the branch rests on another branch's meeting`);
+    }
+  }
+}
+
 describe('the registry rules hold on every day, whatever order entries arrive in', () => {
-  it('for random histories with backdating, suspensions, terminations and retractions', () => {
+  it('for random histories with backdating, suspensions, terminations, retractions and meetings', () => {
     const totals: Record<string, number> = {};
     fc.assert(
       fc.property(setup, fc.array(step, { minLength: 20, maxLength: 60 }), (first, then) => {
         const app = new App();
         for (const s of [...first, ...then]) app.run(s);
         assertRules(app);
+        assertBases(app);
         for (const [k, v] of Object.entries({ ...app.accepted, ...app.refused })) totals[k] = (totals[k] ?? 0) + v;
       }),
       { numRuns: Number(process.env.DOMAIN_PROPERTY_RUNS ?? 200) },
@@ -69,8 +108,16 @@ describe('the registry rules hold on every day, whatever order entries arrive in
       'SuspendMembership',
       'TerminateMembership',
       'RetractEvent',
+      'RecordMeeting',
+      'citingAMeeting',
     ]) {
-      expect(totals[type] ?? 0).toBeGreaterThan(20);
+      check((totals[type] ?? 0) > 20, `only ${totals[type] ?? 0} ${type} accepted`);
     }
+    // ...and the generator does cite meetings the rules refuse, for each reason.
+    for (const code of ['meeting_after_decision', 'meeting_inquorate', 'meeting_not_competent', 'not_carried']) {
+      const refusals = Object.entries(totals).filter(([k]) => k.endsWith(`:basis.${code}`));
+      expect(refusals.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(2);
+    }
+    expect(totals['RetractMeeting:meeting.has_decisions'] ?? 0).toBeGreaterThan(2);
   });
 });
