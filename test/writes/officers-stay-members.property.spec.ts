@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  type OrganisationCommand,
   isCoveredBy,
   membershipPeriods,
   organisationDecider,
@@ -72,6 +71,36 @@ function registry(store: EventStore) {
   };
 }
 
+/** A party with a post of unlimited seats, and three members admitted on 2023-01-01. */
+async function seed(r: ReturnType<typeof registry>): Promise<void> {
+  let n = 0;
+  const establish = {
+    type: 'EstablishOrganisation' as const,
+    organisationId: PARTY,
+    kind: 'party' as const,
+    name: { ru: 'Синтетическая' },
+    effectiveDate: '2022-01-01',
+  };
+  const post = {
+    type: 'CreatePost' as const,
+    postId: POST,
+    title: { ru: 'Член совета' },
+    role: 'member' as const,
+    seats: null,
+    effectiveDate: '2022-01-01',
+  };
+  for (const command of [establish, post]) {
+    await r.organisations.execute(new OrganisationWrite({ organisationId: PARTY }, command, write(n++)));
+  }
+  for (const personId of PEOPLE) {
+    const name = { surname: 'Синтетов', given: 'Свойство' };
+    const register = { type: 'RegisterPerson' as const, personId, name, citizenship: 'KZ', birthDate: '1980-01-01' };
+    await r.people.execute(new PersonWrite(personId, register, write(n++)));
+    const admit = { type: 'AdmitMember' as const, organisationId: PARTY, effectiveDate: '2023-01-01' };
+    await r.people.execute(new PersonWrite(personId, admit, write(n++)));
+  }
+}
+
 type Step =
   | { kind: 'tenure'; person: number; from: string }
   | { kind: 'terminate'; person: number; on: string }
@@ -91,51 +120,7 @@ describe('officers stay members, whatever the interleaving (property)', () => {
       fc.asyncProperty(fc.scheduler(), fc.array(step, { minLength: 2, maxLength: 8 }), async (s, steps) => {
         const memory = new MemoryEventStore();
         const setup = registry(memory);
-        let n = 0;
-        await setup.organisations.execute(
-          new OrganisationWrite(
-            { organisationId: PARTY },
-            {
-              type: 'EstablishOrganisation',
-              organisationId: PARTY,
-              kind: 'party',
-              name: { ru: 'Синтетическая' },
-              effectiveDate: '2022-01-01',
-            },
-            write(n++),
-          ),
-        );
-        await setup.organisations.execute(
-          new OrganisationWrite(
-            { organisationId: PARTY },
-            {
-              type: 'CreatePost',
-              postId: POST,
-              title: { ru: 'Член совета' },
-              role: 'member',
-              seats: null,
-              effectiveDate: '2022-01-01',
-            },
-            write(n++),
-          ),
-        );
-        for (const personId of PEOPLE) {
-          const name = { surname: 'Синтетов', given: 'Свойство' };
-          await setup.people.execute(
-            new PersonWrite(
-              personId,
-              { type: 'RegisterPerson', personId, name, citizenship: 'KZ', birthDate: '1980-01-01' },
-              write(n++),
-            ),
-          );
-          await setup.people.execute(
-            new PersonWrite(
-              personId,
-              { type: 'AdmitMember', organisationId: PARTY, effectiveDate: '2023-01-01' },
-              write(n++),
-            ),
-          );
-        }
+        await seed(setup);
         // The setup's process never runs: the one that matters is the live one, as in the service.
 
         const live = registry(scheduled(memory, s));
@@ -217,41 +202,8 @@ describe('officers stay members, the race made certain', () => {
       },
     });
     const r = registry(gated);
-    const org = (command: OrganisationCommand, n: number) =>
-      r.organisations.execute(new OrganisationWrite({ organisationId: PARTY }, command, write(n)));
     const personId = PEOPLE[0]!;
-    const name = { surname: 'Синтетов', given: 'Гонка' };
-    await org(
-      {
-        type: 'EstablishOrganisation',
-        organisationId: PARTY,
-        kind: 'party',
-        name: { ru: 'Синтетическая' },
-        effectiveDate: '2022-01-01',
-      },
-      1,
-    );
-    await org(
-      {
-        type: 'CreatePost',
-        postId: POST,
-        title: { ru: 'Член совета' },
-        role: 'member',
-        seats: null,
-        effectiveDate: '2022-01-01',
-      },
-      2,
-    );
-    await r.people.execute(
-      new PersonWrite(
-        personId,
-        { type: 'RegisterPerson', personId, name, citizenship: 'KZ', birthDate: '1980-01-01' },
-        write(3),
-      ),
-    );
-    await r.people.execute(
-      new PersonWrite(personId, { type: 'AdmitMember', organisationId: PARTY, effectiveDate: '2023-01-01' }, write(4)),
-    );
+    await seed(r);
     await r.process.start();
 
     const tenureId = '00000000-0000-4000-8000-0000000d0001';

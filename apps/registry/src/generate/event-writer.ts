@@ -2,7 +2,7 @@ import type { Envelope, LocalDate } from '@baytaq/domain';
 import type { EventStore, EventToAppend, JsonObject } from '@baytaq/event-store';
 import { eventMetadata } from '../commands/write-context';
 
-/** Who wrote and why: the metadata the app gives every event (see CommandRunner). */
+/** Who wrote and why: the metadata the app gives every event (see CommandHandling). */
 export interface Cause {
   causationId: string;
   /** The registrar's "today" of the decision: the fallback effective date, as in the app. */
