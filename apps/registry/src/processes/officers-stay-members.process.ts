@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   idOfStream,
+  membershipHoldsFrom,
   membershipPeriods,
   OFFICERS_STAY_MEMBERS,
   OFFICERS_STAY_MEMBERS_TRIGGERS,
@@ -47,6 +48,8 @@ export class OfficersStayMembers implements ProcessReaction {
     const person = await this.streams.load(personStream(personId), personDecider);
     if (person.revision < 0) return [];
     const membership = membershipPeriods(person.state);
+    if (event.type === 'TenureStarted' && membershipHoldsFrom(membership, String(event.data['effectiveDate'])))
+      return [];
     const positions: string[] = [];
     for (const organisationId of await this.relations.organisationsWithTenuresOf(personId)) {
       const stream = organisationStream(organisationId);

@@ -2,7 +2,7 @@ import { foldStream } from '../shared/decider';
 import { organisationDecider } from '../organisation/organisation.decider';
 import { type OrganisationEvent } from '../organisation/organisation.events';
 import { branchEstablished, memberSince, postCreated, tenureEnded, tenureStarted } from '../testing/fixtures';
-import { officerRepairs } from './officers-stay-members';
+import { membershipHoldsFrom, officerRepairs } from './officers-stay-members';
 
 const PERSON = 'person-0001';
 const given = (...events: OrganisationEvent[]) =>
@@ -45,5 +45,11 @@ describe('officerRepairs: what mends tenures outside the membership', () => {
       tenureEnded('t1', 'chair', PERSON, '2024-05-01'),
     );
     expect(officerRepairs(state, PERSON, memberSince('2023-01-01', '2024-03-01'))).toEqual([]);
+  });
+
+  it('tells when a start needs no look at all: the membership holds from that day on, open-ended', () => {
+    expect(membershipHoldsFrom(memberSince('2023-01-01'), '2023-02-01')).toBe(true);
+    expect(membershipHoldsFrom(memberSince('2023-01-01', '2024-03-01'), '2023-02-01')).toBe(false);
+    expect(membershipHoldsFrom(memberSince('2023-01-01'), '2022-12-31')).toBe(false);
   });
 });

@@ -51,3 +51,11 @@ function startEventOf(state: OrganisationState, tenure: TenureRecord): string | 
       event.type === 'TenureStarted' && event.data.tenureId === tenure.id && !state.history.retracted.has(eventId),
   )?.eventId;
 }
+
+/**
+ * A tenure starting on this day cannot lie outside the membership, however long it lasts: the
+ * process need not look at the person's organisations (the common case of a start).
+ */
+export function membershipHoldsFrom(membership: MembershipPeriods, date: string): boolean {
+  return isCoveredBy({ from: date }, membership.member);
+}
