@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { RegistryConfig } from './config/registry-config';
 import { answerClientError, answerFrameworkError, registerRouteRefusals } from './http/framework-errors';
+import { serveExplorer } from './explorer/serve-explorer';
 import { registerJsonBodyParser } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registryValidationPipe } from './http/validation';
@@ -64,6 +65,7 @@ export async function createApp(
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   setupOpenApi(app);
   await registerImportUploads(app, config);
+  await serveExplorer(app, config.explorerDir);
   await app.init();
   return app;
 }

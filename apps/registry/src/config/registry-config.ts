@@ -36,6 +36,8 @@ export interface RegistryConfig {
   /** Failed authentications an address may make at once, and how many more it may make each second after. */
   authFailureBurst: number;
   authFailuresPerSecond: number;
+  /** The built explorer (apps/explorer) served at `/`; `npm run build` writes it to dist/explorer. */
+  explorerDir: string;
 }
 
 /** A variable of the environment that the registry cannot start with. */
@@ -108,6 +110,7 @@ function adminKey(env: Env): string | undefined {
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RegistryConfig {
   const store = oneOf(env, 'REGISTRY_STORE', ['sqlite', 'kurrentdb'] as const, 'sqlite');
   const dataDir = env['REGISTRY_DATA_DIR'] || './data';
+  const explorerDir = env['REGISTRY_EXPLORER_DIR'] || './dist/explorer';
   const host = env['HOST'] || '127.0.0.1';
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(host))
     throw new ConfigError('HOST', `not a host name or address: ${JSON.stringify(host)}`);
@@ -131,6 +134,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     sseHeartbeatSeconds: integer(env, 'REGISTRY_SSE_HEARTBEAT_SECONDS', 15, 1, 3600),
     authFailureBurst: integer(env, 'REGISTRY_AUTH_FAILURE_BURST', 20, 1, 1_000_000),
     authFailuresPerSecond: integer(env, 'REGISTRY_AUTH_FAILURES_PER_SECOND', 1, 1, 1_000_000),
+    explorerDir: isAbsolute(explorerDir) ? explorerDir : resolve(cwd, explorerDir),
   };
 }
 

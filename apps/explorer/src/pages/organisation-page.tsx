@@ -1,0 +1,156 @@
+import type { HistoryEntry, Moment, Organisation } from '../api-types';
+import { day, inLang, moment, personName } from '../format';
+import { useLang } from '../i18n';
+import { href, timeOf, type Route } from '../route';
+import { useRead } from '../use-read';
+import { Answered, Shown } from '../view-parts';
+
+interface MeetingItem {
+  id: string;
+  date: string;
+  kind: string;
+  place?: string | null;
+}
+
+function Posts({ org, route }: { org: Organisation; route: Route }) {
+  const { lang, t } = useLang();
+  if (org.posts.length === 0) return null;
+  return (
+    <>
+      <h2>{t('posts')}</h2>
+      <ul class="posts">
+        {org.posts.map((post) => (
+          <li key={post.id}>
+            <a href={href(route, 'post', post.id)}>{inLang(post.title, lang)}</a>:{' '}
+            {post.holders.length === 0
+              ? t('vacant')
+              : post.holders.map((holder, i) => (
+                  <span key={holder.tenureId}>
+                    {i > 0 && ', '}
+                    <a href={href(route, 'person', holder.personId)}>{personName(holder.name)}</a> ({t('from')}{' '}
+                    {day(holder.from)}, {holder.method})
+                  </span>
+                ))}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Meetings({ id, route }: { id: string; route: Route }) {
+  const { t } = useLang();
+  const read = useRead<{ items?: MeetingItem[]; meetings?: MeetingItem[] }>(`/v1/organisations/${id}/meetings`, {
+    knownAt: timeOf(route).knownAt,
+  });
+  return (
+    <>
+      <h2>{t('meetings')}</h2>
+      <Shown read={read}>
+        {(answer) => (
+          <ul>
+            {(answer.items ?? answer.meetings ?? []).map((m) => (
+              <li key={m.id}>
+                <a href={href(route, 'meeting', m.id)}>
+                  {day(m.date)} {m.kind} {m.place ?? ''}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Shown>
+    </>
+  );
+}
+
+function History({ id, route }: { id: string; route: Route }) {
+  const { t } = useLang();
+  const read = useRead<{ entries: HistoryEntry[] }>(`/v1/organisations/${id}/history`, {
+    knownAt: timeOf(route).knownAt,
+  });
+  return (
+    <>
+      <h2>{t('history')}</h2>
+      <Shown read={read}>
+        {(history) => (
+          <div class="scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('entry')}</th>
+                  <th scope="col">{t('effective')}</th>
+                  <th scope="col">{t('recordedAt')}</th>
+                  <th scope="col">{t('actor')}</th>
+                  <th scope="col">{t('basis')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.entries.map((e) => (
+                  <tr key={e.eventId} class={e.retracted ? 'retracted' : ''}>
+                    <td>
+                      {e.retracted ? <s>{e.type}</s> : e.type}
+                      {e.retracted && (
+                        <div class="retraction">
+                          {t('retracted')} {moment(e.retracted.at)}, {t('reason')}: {e.retracted.reason}
+                        </div>
+                      )}
+                    </td>
+                    <td>{day(e.effectiveDate)}</td>
+                    <td>{moment(e.recordedAt)}</td>
+                    <td>{e.actor}</td>
+                    <td>
+                      {e.basis?.meetingId && <a href={href(route, 'meeting', e.basis.meetingId)}>{t('meeting')}</a>}
+                      {e.basis?.document && ` ${e.basis.document}`}
+                      {e.basis?.protocolNumber && ` № ${e.basis.protocolNumber}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Shown>
+    </>
+  );
+}
+
+/** One organisation on the chosen day: its posts and holders, units, meetings and its whole history. */
+export function OrganisationPage({ route, id }: { route: Route; id: string }) {
+  const { lang, t } = useLang();
+  const read = useRead<Organisation & Moment>(`/v1/organisations/${id}`, timeOf(route));
+  return (
+    <Shown read={read}>
+      {(org) => (
+        <section aria-labelledby="page-title">
+          <h1 id="page-title">{inLang(org.name, lang)}</h1>
+          <p>
+            {org.kind} · {org.status} · {t('from')} {day(org.established)}
+            {org.dissolved && ` · ${t('to')} ${day(org.dissolved)}`}
+            {org.parentId && (
+              <>
+                {' · '}
+                <a href={href(route, 'organisation', org.parentId)}>↑ {t('organisation')}</a>
+              </>
+            )}
+          </p>
+          <Answered route={route} knownAt={org.knownAt} asOf={org.asOf} />
+          <Posts org={org} route={route} />
+          {org.children.length > 0 && (
+            <>
+              <h2>{t('children')}</h2>
+              <ul>
+                {org.children.map((c) => (
+                  <li key={c.id}>
+                    <a href={href(route, 'organisation', c.id)}>{inLang(c.name, lang)}</a> ({c.kind})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Meetings id={id} route={route} />
+          <History id={id} route={route} />
+        </section>
+      )}
+    </Shown>
+  );
+}
