@@ -19,6 +19,7 @@ import { type BaseContext, checkEffectiveDate, checkOneOf, checkText, compact, r
 import { type CitingDecision, NO_NEEDS, type OrganisationSummary } from '../shared/cross-stream';
 import { contains } from '../shared/interval';
 import { type LocalDate } from '../shared/local-date';
+import { asRecorded, checkCleanText, checkCount } from '../shared/clean-text';
 
 /** The stream `meeting-<uuid>`: a meeting whose minutes are the basis that foundings and tenures cite. */
 
@@ -85,7 +86,7 @@ export function checkMeetingInvariants(): DomainError | null {
   return null;
 }
 
-const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const MAX_AGENDA_ITEMS = 100;
 
 function checkOrganisation(c: RecordMeeting, facts: OrganisationSummary | null): DomainError | null {
   if (facts === null || facts.organisationId !== c.organisationId) {
@@ -107,20 +108,14 @@ function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingCon
     () => checkText(c.meetingId, 'meetingId', { max: 100 }),
     () => checkEffectiveDate(c.date, context.today, 'date'),
     () => checkOneOf(c.kind, MEETING_KINDS, 'kind'),
-    () => checkText(c.place, 'place'),
-    () => checkText(c.protocolNumber, 'protocolNumber', { max: 100, required: false }),
+    () => checkCleanText(c.place, 'place', { max: 300 }),
+    () => checkCleanText(c.protocolNumber, 'protocolNumber', { max: 100, required: false }),
+    () => checkCount(c.attendance, 'attendance'),
+    () => (c.quorum === undefined ? null : checkCount(c.quorum, 'quorum')),
     () =>
-      isCount(c.attendance)
-        ? null
-        : domainError('field.invalid', 'attendance is a whole number', { field: 'attendance' }),
-    () =>
-      c.quorum === undefined || isCount(c.quorum)
-        ? null
-        : domainError('field.invalid', 'quorum is a whole number', { field: 'quorum' }),
-    () =>
-      Array.isArray(c.agenda) && c.agenda.every((item) => typeof item === 'string' && item.trim() !== '')
-        ? null
-        : domainError('field.invalid', 'agenda is a list of non-empty items', { field: 'agenda' }),
+      Array.isArray(c.agenda) && c.agenda.length <= MAX_AGENDA_ITEMS
+        ? firstError(...c.agenda.map((item, i) => () => checkCleanText(item, `agenda.${i}`, { max: 1000 })))
+        : domainError('field.invalid', `agenda is a list of at most ${MAX_AGENDA_ITEMS} items`, { field: 'agenda' }),
     () => checkOrganisation(c, required(context.organisation, 'organisation')),
   );
   if (error) return refuse(error);
@@ -134,11 +129,11 @@ function decideRecord(c: RecordMeeting, state: MeetingState, context: MeetingCon
         kind,
         date,
         effectiveDate: date,
-        place: place.trim(),
+        place: asRecorded(place),
         attendance,
         quorum,
-        protocolNumber: protocolNumber?.trim(),
-        agenda: [...agenda],
+        protocolNumber: asRecorded(protocolNumber),
+        agenda: agenda.map(asRecorded),
       }),
     },
   ]);

@@ -1,6 +1,7 @@
 import { basisData, checkBasis } from '../shared/basis';
+import { asRecorded, checkCleanText } from '../shared/clean-text';
 import { type Decision, domainError, type DomainError, firstError, reject } from '../shared/domain-error';
-import { checkEffectiveDate, checkOneOf, checkText, compact, required } from '../shared/event-data';
+import { checkEffectiveDate, checkOneOf, compact, required } from '../shared/event-data';
 import { reachesOnOrAfter } from '../shared/interval';
 import { parseMultilingualName } from '../shared/multilingual-name';
 import { type DissolveOrganisation, type RegisterOrganisation, type RenameOrganisation } from './organisation.commands';
@@ -20,8 +21,8 @@ export function decideRegister(
 ): Decision<OrganisationEvent> {
   const error = firstError(
     () => checkEffectiveDate(c.effectiveDate, context.today),
-    () => checkText(c.authority, 'authority'),
-    () => checkText(c.number, 'number', { max: 100, required: false }),
+    () => checkCleanText(c.authority, 'authority', { max: 300 }),
+    () => checkCleanText(c.number, 'number', { max: 100, required: false }),
     () =>
       c.bin === undefined || /^\d{12}$/.test(c.bin)
         ? null
@@ -34,7 +35,7 @@ export function decideRegister(
     {
       type: 'OrganisationRegistered',
       // Number and BIN are public for most parties but not all: unknown stays unknown, never invented.
-      data: compact({ authority: authority.trim(), number: number?.trim(), bin, effectiveDate }),
+      data: compact({ authority: asRecorded(authority), number: asRecorded(number), bin, effectiveDate }),
     },
   ]);
 }

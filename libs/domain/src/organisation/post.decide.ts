@@ -1,5 +1,6 @@
 import { basisData, checkBasis } from '../shared/basis';
-import { type Decision, domainError, type DomainError, firstError, reject } from '../shared/domain-error';
+import { checkCount } from '../shared/clean-text';
+import { type Decision, type DomainError, firstError, reject } from '../shared/domain-error';
 import { checkEffectiveDate, checkOneOf, checkText } from '../shared/event-data';
 import { parseMultilingualName } from '../shared/multilingual-name';
 import { type AbolishPost, type CreatePost } from './organisation.commands';
@@ -9,11 +10,12 @@ import { type OrganisationState } from './organisation.state';
 import { notFound } from './organisation-lifecycle.decide';
 import { orRefuse, settle } from './organisation.settle';
 
+/** More seats than any collegial body of a party has: a larger number is a mistake. */
+export const MAX_SEATS = 10_000;
+
 function checkSeats(seats: number | null | undefined): DomainError | null {
-  if (seats === undefined || seats === null || (Number.isInteger(seats) && seats >= 1)) return null;
-  return domainError('post.invalid_seats', 'seats is a whole number of at least 1, or null for unlimited', {
-    field: 'seats',
-  });
+  if (seats === undefined || seats === null) return null;
+  return checkCount(seats, 'seats', { min: 1, max: MAX_SEATS, invalidCode: 'post.invalid_seats' });
 }
 
 export function decideCreatePost(

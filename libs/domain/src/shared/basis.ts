@@ -1,4 +1,5 @@
-import { domainError, type DomainError } from './domain-error';
+import { checkCount, cleanText } from './clean-text';
+import { type DomainError, firstError } from './domain-error';
 import { compact } from './event-data';
 
 /** What a decision rests on: the meeting and its minutes, or a document; what a filing must show. */
@@ -9,33 +10,41 @@ export interface Basis {
   votes?: { for: number; against: number; abstained: number };
 }
 
-const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+/** The longest text of each part of a basis. */
+const MAX_LENGTH = { meetingId: 100, protocolNumber: 100, document: 500 } as const;
+const TEXTS = ['meetingId', 'protocolNumber', 'document'] as const;
+
+const text = (basis: Basis, key: (typeof TEXTS)[number]) =>
+  cleanText(basis[key], `basis.${key}`, { max: MAX_LENGTH[key], required: false, blankCode: 'basis.invalid' });
 
 export function checkBasis(basis: Basis | undefined): DomainError | null {
   if (basis === undefined) return null;
-  for (const key of ['meetingId', 'protocolNumber', 'document'] as const) {
-    const value = basis[key];
-    if (value !== undefined && (typeof value !== 'string' || value.trim() === '' || value.length > 500)) {
-      return domainError('basis.invalid', `basis.${key} must be a non-empty text`, { field: `basis.${key}` });
-    }
-  }
   const votes = basis.votes;
-  if (votes !== undefined && !(isCount(votes.for) && isCount(votes.against) && isCount(votes.abstained))) {
-    return domainError('basis.invalid', 'basis.votes must be whole numbers for, against and abstained', {
-      field: 'basis.votes',
-    });
-  }
-  return null;
+  return firstError(
+    ...TEXTS.map((key) => () => {
+      const result = text(basis, key);
+      return result.ok ? null : result.error;
+    }),
+    ...(['for', 'against', 'abstained'] as const).map(
+      (side) => () =>
+        votes === undefined ? null : checkCount(votes[side], `basis.votes.${side}`, { invalidCode: 'basis.invalid' }),
+    ),
+  );
 }
 
 /** Copies only the known fields, so that event data stays plain JSON without undefined members. */
 export function basisData(basis: Basis | undefined): { basis?: Basis } {
   if (basis === undefined) return {};
-  const { meetingId, protocolNumber, document, votes } = basis;
+  const { votes } = basis;
+  // Checked by checkBasis already: the texts as cleanText records them.
+  const recorded = (key: (typeof TEXTS)[number]) => {
+    const result = text(basis, key);
+    return result.ok ? result.value : undefined;
+  };
   const copy = compact({
-    meetingId,
-    protocolNumber,
-    document,
+    meetingId: recorded('meetingId'),
+    protocolNumber: recorded('protocolNumber'),
+    document: recorded('document'),
     votes: votes && { for: votes.for, against: votes.against, abstained: votes.abstained },
   });
   return Object.keys(copy).length > 0 ? { basis: copy } : {};

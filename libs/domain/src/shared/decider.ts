@@ -1,5 +1,6 @@
 import { accept, type Decision, domainError, type DomainError, reject } from './domain-error';
-import { type BaseContext, checkText } from './event-data';
+import { cleanText } from './clean-text';
+import { type BaseContext } from './event-data';
 import { type LocalDate } from './local-date';
 import { type ContextNeeds } from './cross-stream';
 
@@ -103,8 +104,8 @@ export function decideRetraction<E extends { type: string }, S extends WithHisto
   context: BaseContext,
   extraCheck: (without: S, target: E) => DomainError | null = () => null,
 ): Decision<EventRetracted> {
-  const reasonError = checkText(command.reason, 'reason', { max: 2000 });
-  if (reasonError) return reject('retraction.reason_required', 'A retraction needs a reason', { field: 'reason' });
+  const reason = cleanText(command.reason, 'reason', { max: 2000, blankCode: 'retraction.reason_required' });
+  if (!reason.ok) return reason;
   const target = state.history.envelopes.find((env) => env.eventId === command.eventId);
   if (!target)
     return reject('event.not_found', `No event ${command.eventId} in this stream`, { eventId: command.eventId });
@@ -142,7 +143,7 @@ export function decideRetraction<E extends { type: string }, S extends WithHisto
       data: {
         eventId: command.eventId,
         retractedType: target.event.type,
-        reason: command.reason.trim(),
+        reason: reason.value!,
         effectiveDate: context.today,
       },
     },

@@ -19,6 +19,11 @@ export function checkEffectiveDate(date: LocalDate, today: LocalDate, field = 'e
   return null;
 }
 
+/**
+ * An id or a personal detail: a non-empty text of at most `max` UTF-16 units. Text that becomes
+ * public goes by the stricter rule of clean-text.ts instead (a home address may hold a line break,
+ * an organisation's name may not).
+ */
 export function checkText(value: unknown, field: string, { required = true, max = 500 } = {}): DomainError | null {
   if (value === undefined && !required) return null;
   if (typeof value !== 'string' || value.trim() === '' || value.length > max) {

@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text';
 import { domainError, type Result } from './domain-error';
 
 /** A name in the registry's three languages. */
@@ -17,16 +18,11 @@ export function parseMultilingualName(input: MultilingualName, field = 'name'): 
   const out: MultilingualName = {};
   for (const lang of ['kk', 'ru', 'en'] as const) {
     const value = input?.[lang];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string' || value.trim().length > MAX_LENGTH) {
-      return {
-        ok: false,
-        error: domainError('name.invalid', `${field}.${lang} must be a text of at most ${MAX_LENGTH} characters`, {
-          field: `${field}.${lang}`,
-        }),
-      };
-    }
-    if (value.trim() !== '') out[lang] = value.trim();
+    // A blank form is a form not given.
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    const text = cleanText(value, `${field}.${lang}`, { max: MAX_LENGTH, blankCode: 'name.invalid' });
+    if (!text.ok) return text;
+    out[lang] = text.value;
   }
   if (out.kk === undefined && out.ru === undefined) {
     return {

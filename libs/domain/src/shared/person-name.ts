@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text';
 import { domainError, type Result } from './domain-error';
 
 /** As written in the identity document: Cyrillic, with the Kazakh letters. */
@@ -19,33 +20,37 @@ const CYRILLIC = pattern(CYRILLIC_WORD);
 const LATIN = pattern(LATIN_WORD);
 const MAX_PART_LENGTH = 100;
 
+const PARTS = [
+  ['surname', true],
+  ['given', true],
+  ['patronymic', false],
+] as const;
+
+/**
+ * Each part through the one rule of texts (clean-text.ts: no control characters, surrogate
+ * halves or bidirectional overrides; NFC, so that a letter typed as a base and a combining mark
+ * is the letter), then the letters of its script.
+ */
 function checkParts(input: PersonName, script: RegExp, scriptName: string, field: string): Result<PersonName> {
-  const surname = (input.surname ?? '').trim();
-  const given = (input.given ?? '').trim();
-  const patronymic = input.patronymic?.trim() || undefined;
-  const parts: Array<[string, string | undefined, boolean]> = [
-    ['surname', surname, true],
-    ['given', given, true],
-    ['patronymic', patronymic, false],
-  ];
-  for (const [part, value, required] of parts) {
-    if (value === undefined || value === '') {
-      if (required)
-        return {
-          ok: false,
-          error: domainError('name.invalid', `${field}.${part} is required`, { field: `${field}.${part}` }),
-        };
+  const out: Partial<Record<keyof PersonName, string>> = {};
+  for (const [part, required] of PARTS) {
+    const value: unknown = input?.[part];
+    const path = `${field}.${part}`;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      if (required) return { ok: false, error: domainError('name.invalid', `${path} is required`, { field: path }) };
       continue;
     }
-    if (value.length > MAX_PART_LENGTH || !script.test(value)) {
+    const text = cleanText(value, path, { max: MAX_PART_LENGTH, blankCode: 'name.invalid' });
+    if (!text.ok) return text;
+    if (!script.test(text.value!)) {
       return {
         ok: false,
-        error: domainError('name.invalid', `${field}.${part} must be written in ${scriptName} letters`, {
-          field: `${field}.${part}`,
-        }),
+        error: domainError('name.invalid', `${path} must be written in ${scriptName} letters`, { field: path }),
       };
     }
+    out[part] = text.value!;
   }
+  const { surname, given, patronymic } = out as PersonName;
   return { ok: true, value: patronymic === undefined ? { surname, given } : { surname, given, patronymic } };
 }
 
