@@ -6,10 +6,11 @@
  * the stream limits raised so that all are admitted, while a probe asks
  * GET /v1/organisations?limit=50 one request at a time until every replay has caught up (at
  * most BENCH_SECONDS, default 60). Then the same 500 against the default limits, to count how
- * many are refused. Loopback only, bounded in count and time.
+ * many are refused. Loopback only, bounded in count and time. BENCH_DATA_DIR names a data
+ * directory to build into and keep, or to reuse when it holds a store already.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,9 +35,8 @@ function run(script: string, args: string[], env: Record<string, string>): void 
   if (result.status !== 0) throw new Error(`${script} exited with ${result.status}`);
 }
 
-/** The seed story, then a generated party beside it, in a fresh data directory. */
-function buildData(): string {
-  const dataDir = mkdtempSync(join(resolve(process.env['BENCH_DIR'] ?? tmpdir()), 'baytaq-sse-'));
+/** The seed story, then a generated party beside it, in a fresh data directory (or BENCH_DATA_DIR's). */
+function buildData(dataDir: string): void {
   const env = { REGISTRY_DATA_DIR: dataDir, REGISTRY_ADMIN_KEY: BENCH_ADMIN_KEY };
   run('dist/apps/registry/src/demo/demo.main.js', [], env);
   run(
@@ -178,7 +178,15 @@ async function atDefaults(server: BenchServer): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = buildData();
+  const kept = process.env['BENCH_DATA_DIR'];
+  const dataDir = kept
+    ? resolve(kept)
+    : mkdtempSync(join(resolve(process.env['BENCH_DIR'] ?? tmpdir()), 'baytaq-sse-'));
+  if (kept && existsSync(join(dataDir, 'registry.sqlite'))) out(`reusing ${dataDir}`);
+  else {
+    mkdirSync(dataDir, { recursive: true });
+    buildData(dataDir);
+  }
   try {
     const limit = String(2 * STREAMS);
     const raised = { REGISTRY_SSE_MAX_STREAMS: limit, REGISTRY_SSE_MAX_STREAMS_PER_CLIENT: limit };
@@ -186,7 +194,7 @@ async function main(): Promise<void> {
     await withServer(dataDir, {}, atDefaults);
     out(`TARGET sse_replay_probe_p99_ms ${ms(percentile(timings, 99))} ms (goal <= 100)`);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
