@@ -5,7 +5,6 @@ import {
   retractionNeeds,
   tenurePeriodsOf,
   tenuresEndedByMembership,
-  type Basis,
   type EstablishOrganisation,
   type Interval,
   type LocalDate,
@@ -91,10 +90,14 @@ export class OrganisationBook {
     );
   }
 
-  /** As PersonWriteHandler does after a TerminateMembership: the person's running tenures end with it. */
-  endTenuresOf(personId: string, date: LocalDate, basis: Basis | undefined, cause: Cause): void {
+  /**
+   * As the process officers-stay-members does after a TerminateMembership: the person's running
+   * tenures end with it, with no basis of their own (the meeting that expelled a member of a city
+   * branch decides nothing for the posts they held elsewhere).
+   */
+  endTenuresOf(personId: string, date: LocalDate, cause: Cause): void {
     for (const organisationId of this.tenureOrganisations.get(personId) ?? []) {
-      for (const end of tenuresEndedByMembership(this.stream(organisationId).state, personId, date, basis)) {
+      for (const end of tenuresEndedByMembership(this.stream(organisationId).state, personId, date)) {
         this.decide(organisationId, end, { ...cause, causationId: `${cause.causationId}/membership-ended` });
       }
     }

@@ -105,7 +105,7 @@ export class StoryRunner {
         const { reason, basis } = step.person.leaves!;
         const recorder = this.person(step.person);
         recorder.terminate(step.date, reason, basisOf(basis));
-        return this.orgs.endTenuresOf(recorder.personId, step.date, basisOf(basis), cause);
+        return this.orgs.endTenuresOf(recorder.personId, step.date, cause);
       }
       case 'start-tenure':
         return this.startTenure(step.segment, cause);
