@@ -73,7 +73,7 @@ function History({ id, route }: { id: string; route: Route }) {
       <h2>{t('history')}</h2>
       <Shown read={read}>
         {(history) => (
-          <div class="scroll">
+          <div class="scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

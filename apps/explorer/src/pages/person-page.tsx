@@ -29,7 +29,7 @@ export function PersonPage({ route, id }: { route: Route; id: string }) {
         {(answer) => (
           <>
             <Answered route={route} knownAt={answer.knownAt} />
-            <div class="scroll">
+            <div class="scroll" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -48,7 +48,7 @@ export function StatisticsPage({ route }: { route: Route }) {
                   </g>
                 ))}
               </svg>
-              <div class="scroll">
+              <div class="scroll" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { apiUrl, postJson, request } from '../api';
+import { apiUrl, getJson, postJson, request } from '../api';
+import { moment } from '../format';
 import { LANGS, useLang, type Lang } from '../i18n';
 import { timeOf, type Route } from '../route';
 
@@ -18,6 +19,14 @@ async function download(url: string, name: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+interface IssuedFiling {
+  filingId: string;
+  kind: string;
+  format: string;
+  sha256: string;
+  issuedAt: string;
+}
+
 /** Previews of every kind of filing, their download in each format and language, and issuing one. */
 export function FilingsPanel({ route }: { route: Route }) {
   const { t } = useLang();
@@ -27,6 +36,7 @@ export function FilingsPanel({ route }: { route: Route }) {
   const [organisationId, setOrganisationId] = useState('');
   const [preview, setPreview] = useState('');
   const [message, setMessage] = useState('');
+  const [issued, setIssued] = useState<IssuedFiling | null>(null);
   const { asOf, knownAt } = timeOf(route);
   const params = {
     asOf,
@@ -99,7 +109,9 @@ export function FilingsPanel({ route }: { route: Route }) {
               lang,
               format: 'pdf',
               ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)),
-            }).then((issued) => setMessage(`${t('issued')}: ${issued.id}`), fail)
+            })
+              .then((answer) => getJson<IssuedFiling>(`/v1/filings/${answer.id}`))
+              .then(setIssued, fail)
           }
         >
           {t('issue')}
@@ -108,6 +120,23 @@ export function FilingsPanel({ route }: { route: Route }) {
       {message && (
         <p role="status" class="filing-message">
           {message}
+        </p>
+      )}
+      {issued && (
+        <p class="issued">
+          {t('issued')}: {issued.kind} {issued.filingId}, {moment(issued.issuedAt)}, SHA-256{' '}
+          <code>{issued.sha256}</code>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              download(
+                `/v1/filings/${issued.filingId}/document`,
+                `${issued.kind}-${issued.filingId}.${issued.format}`,
+              ).catch(fail)
+            }
+          >
+            {t('download')} ({t('issued').toLowerCase()}, {issued.format.toUpperCase()})
+          </button>
         </p>
       )}
       {preview && (

@@ -92,7 +92,7 @@ export function ImportPanel() {
         </div>
       )}
       {status && status.rejected.length > 0 && (
-        <div class="scroll">
+        <div class="scroll" tabIndex={0}>
           <table class="rejected">
             <caption>{t('rejectedRows')}</caption>
             <thead>

@@ -24,7 +24,7 @@ export function PendingPanel() {
       <h2 id="pending-title">{t('pending')}</h2>
       <Shown read={read}>
         {(pending) => (
-          <div class="scroll">
+          <div class="scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>
