@@ -25,7 +25,8 @@ function expectWellFormed(out: PopoloExport): void {
   expect(validate('organization', out.organizations)).toEqual([]);
   expect(validate('post', out.posts)).toEqual([]);
   expect(validate('membership', out.memberships)).toEqual([]);
-  for (const list of [out.persons, out.organizations, out.posts, out.memberships]) {
+  expect(validate('event', out.events)).toEqual([]);
+  for (const list of [out.persons, out.organizations, out.posts, out.memberships, out.events]) {
     const ids = list.map((item) => item.id);
     expect(ids).toEqual([...new Set(ids)].sort());
   }
@@ -33,6 +34,7 @@ function expectWellFormed(out: PopoloExport): void {
   const [people, orgs, posts] = [ids(out.persons), ids(out.organizations), ids(out.posts)];
   for (const o of out.organizations) if (o.parent_id) expect(orgs).toContain(o.parent_id);
   for (const p of out.posts) expect(orgs).toContain(p.organization_id);
+  for (const e of out.events) expect(orgs).toContain(e.organization_id);
   for (const m of out.memberships) {
     expect([people.has(m.person_id), orgs.has(m.organization_id), posts.has(m.post_id)]).toEqual([true, true, true]);
   }
@@ -81,24 +83,43 @@ describe('GET /v1/export/popolo on the seed story', () => {
     const out = await exportOf(t.app, 'asOf=2023-02-01');
     expectWellFormed(out);
     expect(out).toMatchObject({ asOf: '2023-02-01', history: false });
-    const heads: Array<[string, string, string, string]> = [
-      [S.amirtai, 'Әміртай Азаматхан', S.party, 'Қазақстанның «Байтақ» жасылдар партиясы'],
-      [S.kazitov, 'Казитов Сейфул-Малик Туреханович', S.region, 'Карагандинский областной филиал партии «Байтақ»'],
-      [S.kuderinov, 'Кудеринов Мурат Тасбулатович', S.karagandaCity, 'Карагандинский городской филиал'],
-      [S.kozlovsky, 'Козловский Артём Валерьевич', S.temirtauCity, 'Темиртауский городской филиал'],
+    // Chairmen of the party and the region, heads of the city branches (role head, led as a chair is).
+    const heads: Array<[string, string, string, string, string]> = [
+      [S.amirtai, 'Әміртай Азаматхан', S.party, 'Қазақстанның «Байтақ» жасылдар партиясы', 'chair'],
+      [
+        S.kazitov,
+        'Казитов Сейфул-Малик Туреханович',
+        S.region,
+        'Карагандинский областной филиал партии «Байтақ»',
+        'chair',
+      ],
+      [S.kuderinov, 'Кудеринов Мурат Тасбулатович', S.karagandaCity, 'Карагандинский городской филиал', 'head'],
+      [S.kozlovsky, 'Козловский Артём Валерьевич', S.temirtauCity, 'Темиртауский городской филиал', 'head'],
     ];
     expect(out.persons.map((p) => p.id).sort()).toEqual(heads.map(([id]) => id).sort());
-    for (const [personId, name, orgId, orgName] of heads) {
+    for (const [personId, name, orgId, orgName, role] of heads) {
       expect(out.persons.find((p) => p.id === personId)!.name).toBe(name);
       const held = out.memberships.filter((m) => m.person_id === personId);
-      expect(held).toEqual([
-        expect.objectContaining({ organization_id: orgId, role: 'chair', start_date: expect.any(String) }),
-      ]);
+      expect(held).toEqual([expect.objectContaining({ organization_id: orgId, role, start_date: expect.any(String) })]);
       const post = out.posts.find((p) => p.id === held[0]!.post_id)!;
-      expect(post).toMatchObject({ organization_id: orgId, role: 'chair' });
+      expect(post).toMatchObject({ organization_id: orgId, role });
       expect(out.organizations.find((o) => o.id === orgId)!.name).toBe(orgName);
     }
     expect(out.posts.find((p) => p.organization_id === S.party)!.label).toBe('Председатель партии');
+    // The meeting that decided the branches and their heads is an event of the party.
+    expect(out.events).toEqual([
+      {
+        id: S.temirtauMeeting,
+        name: 'Общее собрание, Temirtau, 2023-01-10',
+        description: 'attendance 128',
+        start_date: '2023-01-10',
+        location: 'Temirtau',
+        classification: 'general_meeting',
+        organization_id: S.party,
+        identifiers: [],
+      },
+    ]);
+    expect((await exportOf(t.app, 'asOf=2023-01-09')).events).toEqual([]);
     expect(out.persons.find((p) => p.id === S.kazitov)).toMatchObject({
       family_name: 'Казитов',
       given_name: 'Сейфул-Малик',

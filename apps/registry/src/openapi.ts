@@ -9,6 +9,7 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['meetings and retractions', 'Meetings of collegial bodies; retractions of recorded events'],
   ['reads: structure', 'The organisation tree, officers, members and history, as of a date and as known at a moment'],
   ['reads: people', 'A person, their positions and their membership timeline'],
+  ['reads: meetings', 'Meetings and the decisions recorded on their basis; the meetings an organisation held'],
   ['reads: statistics', 'Members by region on a date'],
   ['reads: export', 'The structure and its leadership as Popolo open data'],
   ['event feed', 'The public event log, in pages or as server-sent events'],

@@ -21,7 +21,12 @@ export class CatchUpReadModels implements ReadModelState {
     private readonly store: EventStore,
   ) {
     this.projector = openProjector(db, (stream) => this.prefetched.get(stream) ?? []).projector;
-    this.reads = new RegistryReads(db, this.projector.counts, () => this.projector.generation);
+    this.reads = new RegistryReads(
+      db,
+      this.projector.counts,
+      () => this.projector.generation,
+      () => this.projector.recordedAt,
+    );
   }
 
   /** Opens (or creates) the file; read models of another version are dropped and rebuilt from the log. */
@@ -69,6 +74,10 @@ export class CatchUpReadModels implements ReadModelState {
 
   get position(): string | null {
     return this.projector.checkpoint;
+  }
+
+  get recordedAt(): string | null {
+    return this.projector.recordedAt;
   }
 
   /** Why the read models stopped following the log, if they did. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type InlineProjection } from '@baytaq/event-store';
+import { type InlineProjection, SqliteEventQueries } from '@baytaq/event-store';
 import { openProjector, type ReadModelState } from './open-projector';
 import { type RegistryProjector } from './projector';
 import { RegistryReads } from './registry-reads';
@@ -49,12 +49,19 @@ export class EmbeddedReadModels implements ReadModelState {
     } finally {
       db.pragma(`synchronous = ${Number(synchronous)}`);
     }
+    // Caught up with the log: what they hold was recorded by the log's last moment.
+    projector.recordedUpTo(new SqliteEventQueries(db).lastRecordedAt() ?? null);
     return new EmbeddedReadModels(db, projector);
   }
 
   /** The queries, prepared when first asked for. */
   get reads(): RegistryReads {
-    this.queries ??= new RegistryReads(this.db, this.projector.counts, () => this.projector.generation);
+    this.queries ??= new RegistryReads(
+      this.db,
+      this.projector.counts,
+      () => this.projector.generation,
+      () => this.projector.recordedAt,
+    );
     return this.queries;
   }
 
@@ -65,5 +72,9 @@ export class EmbeddedReadModels implements ReadModelState {
   /** The position of the last event the read models have committed. */
   get position(): string | null {
     return this.projector.checkpoint;
+  }
+
+  get recordedAt(): string | null {
+    return this.projector.recordedAt;
   }
 }

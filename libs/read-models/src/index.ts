@@ -7,6 +7,8 @@ export * from './registry-reads';
 export * from './embedded-read-models';
 export * from './queries/temporal';
 export * from './queries/read-types';
+export type { MeetingDecision, MeetingRecord } from './queries/meeting-reads';
+export type { BasisWithMeeting, PostRecord, TenureRecord } from './queries/post-tenure-reads';
 export type {
   PersonRecord,
   Position,

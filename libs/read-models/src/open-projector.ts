@@ -9,6 +9,8 @@ export interface ReadModelState {
   readonly position: string | null;
   /** Events of the log the committed read models cover. */
   readonly eventsApplied: number;
+  /** When the last event they hold was recorded (`RegistryProjector.recordedAt`); null when not known. */
+  readonly recordedAt: string | null;
 }
 
 /** Today's member counts from the placements as known now: +1 on the day each starts, -1 on the day it ends. */

@@ -51,7 +51,9 @@ export class RegistryProjector {
   private readonly pending = new Map<string, StreamEntry>();
   private pendingDeltas: MemberDelta[] = [];
   private pendingPosition: string | null = null;
+  private pendingRecordedAt: string | null = null;
   private pendingCount = 0;
+  private lastRecordedAt: string | null = null;
   private position: string | null;
   private applied: number;
   private commits = 0;
@@ -83,6 +85,20 @@ export class RegistryProjector {
     return this.position;
   }
 
+  /**
+   * When the last event applied and committed was recorded: nothing the read models hold was
+   * recorded later, so a read "as known now" is the read as known at this moment. Null until an
+   * event is applied or the moment is told (`recordedUpTo`).
+   */
+  get recordedAt(): string | null {
+    return this.lastRecordedAt;
+  }
+
+  /** The moment the read models are known to hold everything up to (the log's last recorded-at, at open). */
+  recordedUpTo(moment: string | null): void {
+    if (moment !== null && (this.lastRecordedAt === null || moment > this.lastRecordedAt)) this.lastRecordedAt = moment;
+  }
+
   /** Inside the caller's transaction. A throw leaves nothing of this call in memory. */
   apply(events: RecordedEvent[]): void {
     if (events.length === 0) return;
@@ -90,6 +106,7 @@ export class RegistryProjector {
     this.writer.checkpoint(events[events.length - 1]!.position, events.length);
     this.pendingCount += events.length;
     this.pendingPosition = events[events.length - 1]!.position;
+    this.pendingRecordedAt = events[events.length - 1]!.recordedAt;
   }
 
   /**
@@ -150,6 +167,7 @@ export class RegistryProjector {
     if (this.committedDeltas) for (const d of this.pendingDeltas) this.committedDeltas.push(d);
     else for (const d of this.pendingDeltas) this.counts.add(d);
     if (this.pendingPosition !== null) this.position = this.pendingPosition;
+    this.recordedUpTo(this.pendingRecordedAt);
     this.applied += this.pendingCount;
     this.commits += 1;
     this.rolledBack();
@@ -159,6 +177,7 @@ export class RegistryProjector {
     this.pending.clear();
     this.pendingDeltas = [];
     this.pendingPosition = null;
+    this.pendingRecordedAt = null;
     this.pendingCount = 0;
   }
 

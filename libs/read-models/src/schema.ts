@@ -40,7 +40,10 @@ const OTHER_TABLES = `
 
 const OTHER_INDEXES = `
   CREATE INDEX IF NOT EXISTS rm_history_stream ON rm_history (stream, revision);
-  CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);`;
+  CREATE INDEX IF NOT EXISTS rm_history_event ON rm_history (event_id);
+  -- The decisions a meeting's minutes are the basis of (GET /v1/meetings/{id}); only events that cite one.
+  CREATE INDEX IF NOT EXISTS rm_history_meeting ON rm_history (json_extract(data, '$.basis.meetingId'))
+    WHERE json_extract(data, '$.basis.meetingId') IS NOT NULL;`;
 
 export function readModelTables(): string[] {
   return [...Object.keys(FACT_TABLES).map((t) => table(t as FactTable)), 'rm_checkpoint', 'rm_history'];

@@ -9,6 +9,7 @@ import { RegistryReads } from './registry-reads';
 export interface ReadModelsReport {
   position: string | null;
   eventsApplied: number;
+  recordedAt: string | null;
   deltas: MemberDelta[];
 }
 
@@ -30,6 +31,7 @@ export const openWriterThreadReadModels: ReportingProjectionFactory = function o
     report: (): ReadModelsReport => ({
       position: models.position,
       eventsApplied: models.eventsApplied,
+      recordedAt: models.recordedAt,
       deltas: models.projector.takeCommittedDeltas(),
     }),
   };
@@ -46,6 +48,7 @@ export class MirroredReadModels implements ReadModelState {
   readonly counts = new MemberCounts();
   position: string | null = null;
   eventsApplied = 0;
+  recordedAt: string | null = null;
   private generation = 0;
   private attached: RegistryReads | undefined;
 
@@ -55,13 +58,19 @@ export class MirroredReadModels implements ReadModelState {
     for (const d of r.deltas) this.counts.add(d);
     this.position = r.position;
     this.eventsApplied = r.eventsApplied;
+    this.recordedAt = r.recordedAt;
     this.generation += 1;
   }
 
   /** Once the writer thread has opened: today's member counts from the rows, and the queries. */
   attach(db: Database): RegistryReads {
     loadCounts(db, this.counts);
-    this.attached = new RegistryReads(db, this.counts, () => this.generation);
+    this.attached = new RegistryReads(
+      db,
+      this.counts,
+      () => this.generation,
+      () => this.recordedAt,
+    );
     return this.attached;
   }
 

@@ -109,6 +109,7 @@ function officer(
   title: { kk: string; ru: string; en: string },
   date: string,
   basis: object,
+  role: 'chair' | 'head' = 'chair',
 ): SeedStep[] {
   const postId = id(`post/${key}`);
   const tenureId = id(`tenure/${key}`);
@@ -118,7 +119,7 @@ function officer(
       stream: 'organisation',
       id: orgId,
       resourceId: postId,
-      command: { type: 'CreatePost', postId, role: 'chair', seats: 1, title, effectiveDate: date, basis },
+      command: { type: 'CreatePost', postId, role, seats: 1, title, effectiveDate: date, basis },
     },
     {
       key: `tenure/${key}`,
@@ -291,6 +292,7 @@ export const SEED_STORY: SeedStep[] = [
     { kk: 'Қалалық филиал басшысы', ru: 'Руководитель городского филиала', en: 'Head of the city branch' },
     MEETING_DAY,
     MEETING,
+    'head',
   ),
   ...officer(
     'temirtau-head',
@@ -299,5 +301,6 @@ export const SEED_STORY: SeedStep[] = [
     { kk: 'Қалалық филиал басшысы', ru: 'Руководитель городского филиала', en: 'Head of the city branch' },
     MEETING_DAY,
     MEETING,
+    'head',
   ),
 ];

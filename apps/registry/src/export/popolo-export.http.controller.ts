@@ -21,12 +21,14 @@ export class PopoloExportController {
 
   @Get('popolo')
   @ApiOperation({
-    summary: 'Officers, organisations, posts and tenures on asOf, in the Popolo format',
+    summary: 'Officers, organisations, posts, tenures and meetings on asOf, in the Popolo format',
     description:
       'Popolo "memberships" are tenures (a person holding a post in an organisation), not party membership. ' +
       'Without `history`: the organisations and posts existing on asOf and the tenures held that day, with their ' +
       'whole terms. With `history=true`: everything begun by asOf, ended or not. Persons are the holders of ' +
-      'those tenures, by name only (never IIN, birth date or contacts). Every list is ordered by id.',
+      'those tenures, by name only (never IIN, birth date or contacts). `events` are the meetings held by ' +
+      'asOf by the organisations exported (attendance and quorum in `description`, the protocol number as an ' +
+      'identifier). Every list is ordered by id.',
   })
   @ApiTemporalQuery()
   @ApiQuery({ name: 'history', required: false, enum: FLAGS, description: 'Include what ended by asOf' })
@@ -34,6 +36,7 @@ export class PopoloExportController {
   async popolo(@Query() query: QueryString): Promise<PopoloExport> {
     const q = await this.gate.open(query, (r) => r.oneOf('history', FLAGS) === 'true');
     const facts = this.gate.reads.popolo.facts(q, q.own ? 'begun_by' : 'on_day');
-    return toPopolo(facts, { asOf: q.asOf, knownAt: q.knownAt }, q.own);
+    const meetings = this.gate.reads.meetings.heldUpTo(q.asOf, q.knownAt);
+    return toPopolo(facts, { asOf: q.asOf, knownAt: q.knownAt }, q.own, meetings);
   }
 }

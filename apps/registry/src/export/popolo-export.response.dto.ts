@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type PopoloEvent,
   type PopoloExport,
   type PopoloIdentifier,
   type PopoloMembership,
@@ -110,10 +111,36 @@ export class PopoloMembershipDto implements PopoloMembership {
   end_date?: string;
 }
 
+export class PopoloProtocolDto {
+  @ApiProperty({ example: '1' })
+  identifier!: string;
+  @ApiProperty({ enum: ['protocol'], description: "The minutes' (protocol) number" })
+  scheme!: 'protocol';
+}
+
+export class PopoloEventDto implements PopoloEvent {
+  @ApiProperty({ format: 'uuid', description: 'The meeting id' })
+  id!: string;
+  @ApiProperty({ example: 'Общее собрание, Temirtau, 2023-01-10' })
+  name!: string;
+  @ApiProperty({ example: 'attendance 128', description: 'Members present, and the quorum when known' })
+  description!: string;
+  @ApiProperty(DATE)
+  start_date!: string;
+  @ApiProperty({ example: 'Temirtau' })
+  location!: string;
+  @ApiProperty({ example: 'general_meeting', description: 'The meeting kind' })
+  classification!: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation that held it' })
+  organization_id!: string;
+  @ApiProperty({ type: [PopoloProtocolDto] })
+  identifiers!: PopoloProtocolDto[];
+}
+
 export class PopoloExportDto implements PopoloExport {
   @ApiProperty(DATE)
   asOf!: string;
-  @ApiProperty({ format: 'date-time', example: '9999-12-31T23:59:59.999Z' })
+  @ApiProperty({ format: 'date-time', example: '2024-06-01T09:30:12.345Z', description: 'The moment answered for' })
   knownAt!: string;
   @ApiProperty({ description: 'Whether ended tenures, posts and organisations are included (the `history` flag)' })
   history!: boolean;
@@ -125,4 +152,6 @@ export class PopoloExportDto implements PopoloExport {
   posts!: PopoloPostDto[];
   @ApiProperty({ type: [PopoloMembershipDto], description: `Tenures of posts. ${popolo('membership')}` })
   memberships!: PopoloMembershipDto[];
+  @ApiProperty({ type: [PopoloEventDto], description: `Meetings. ${popolo('event')}` })
+  events!: PopoloEventDto[];
 }

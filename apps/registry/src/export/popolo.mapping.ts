@@ -1,5 +1,5 @@
 import { fullName, type LatinName, type MultilingualName, type PersonName } from '@baytaq/domain';
-import { type AsOf, type RegistryReads } from '@baytaq/read-models';
+import { type AsOf, type MeetingRecord, type RegistryReads } from '@baytaq/read-models';
 
 type PopoloFacts = ReturnType<RegistryReads['popolo']['facts']>;
 type OrganisationFacts = PopoloFacts['organisations'][number];
@@ -65,6 +65,21 @@ export interface PopoloPerson {
   other_names?: PopoloOtherName[];
 }
 
+/**
+ * A meeting: Popolo's event, organised by the organisation that held it. Attendance and quorum
+ * have no field of their own, so they are in `description`; the protocol number is an identifier.
+ */
+export interface PopoloEvent {
+  id: string;
+  name: string;
+  description: string;
+  start_date: string;
+  location: string;
+  classification: string;
+  organization_id: string;
+  identifiers: Array<{ identifier: string; scheme: 'protocol' }>;
+}
+
 export interface PopoloExport extends AsOf {
   /** False: what holds on `asOf`. True: everything begun by `asOf`, ended or not. */
   history: boolean;
@@ -72,6 +87,8 @@ export interface PopoloExport extends AsOf {
   organizations: PopoloOrganization[];
   posts: PopoloPost[];
   memberships: PopoloMembership[];
+  /** The meetings held by `asOf` by the organisations exported. */
+  events: PopoloEvent[];
 }
 
 /** Russian first (the lingua franca of the filings and of most readers), then Kazakh, then English. */
@@ -156,12 +173,39 @@ function person(p: PersonFacts): PopoloPerson {
   };
 }
 
+const MEETING_NAMES: Record<string, string> = {
+  congress: 'Съезд',
+  conference: 'Конференция',
+  general_meeting: 'Общее собрание',
+  council_session: 'Заседание совета',
+  other: 'Собрание',
+};
+
+function event(m: MeetingRecord): PopoloEvent {
+  const quorum = m.quorum === null ? '' : `, quorum ${m.quorum}`;
+  return {
+    id: m.meetingId,
+    name: `${MEETING_NAMES[m.kind] ?? MEETING_NAMES['other']!}, ${m.place}, ${m.date}`,
+    description: `attendance ${m.attendance}${quorum}`,
+    start_date: m.date,
+    location: m.place,
+    classification: m.kind,
+    organization_id: m.organisationId,
+    identifiers: m.protocolNumber === null ? [] : [{ identifier: m.protocolNumber, scheme: 'protocol' }],
+  };
+}
+
 /**
  * The read models' facts as Popolo, keeping their order (by id). Every reference resolves: a post
  * whose organisation, or a tenure whose post, is not in the export is left out; the persons are
  * exactly the holders of the tenures exported (by id alone if their record is unknown).
  */
-export function toPopolo(facts: PopoloFacts, q: AsOf, history: boolean): PopoloExport {
+export function toPopolo(
+  facts: PopoloFacts,
+  q: AsOf,
+  history: boolean,
+  meetings: readonly MeetingRecord[] = [],
+): PopoloExport {
   const organisations = new Set(facts.organisations.map((o) => o.id));
   const posts = facts.posts.filter((p) => organisations.has(p.organisationId));
   const roleOfPost = new Map(posts.map((p) => [p.id, p.role]));
@@ -176,5 +220,6 @@ export function toPopolo(facts: PopoloFacts, q: AsOf, history: boolean): PopoloE
     organizations: facts.organisations.map((o) => organization(o, q.asOf)),
     posts: posts.map(post),
     memberships: tenures.map((t) => membership(t, roleOfPost.get(t.postId)!)),
+    events: meetings.filter((m) => organisations.has(m.organisationId)).map(event),
   };
 }

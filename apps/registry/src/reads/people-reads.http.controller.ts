@@ -2,7 +2,7 @@ import { personStream } from '@baytaq/domain';
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { KNOWN_NOW, type MembershipPeriod, type PersonRecord } from '@baytaq/read-models';
+import { type MembershipPeriod, type PersonRecord } from '@baytaq/read-models';
 import { Principal } from '../auth/principal.decorator';
 import { PublicRead, RequireRoles } from '../auth/roles.decorator';
 import { type AuthPrincipal } from '../auth/roles';
@@ -88,7 +88,7 @@ export class PeopleReadsController {
     const person = this.visible(id, q.knownAt, principal);
     if (!seesPersonalData(principal)) return publicView(person);
     // The revision to send in If-Match: a person read as known at an earlier moment has none.
-    if (q.knownAt === KNOWN_NOW) setEtag(reply, await this.gate.streamRevision(personStream(id)));
+    if (this.gate.isNow(q.knownAt)) setEtag(reply, await this.gate.streamRevision(personStream(id)));
     const membership = membershipOn(this.gate.reads.people.membership(id, q.knownAt), q.asOf);
     return { ...person, asOf: q.asOf, knownAt: q.knownAt, membership };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
 import { type AsOf } from '@baytaq/read-models';
 import { RegistryClock } from '../clock/registry-clock';
@@ -15,6 +16,11 @@ const POLL_MS = 10;
  */
 @Injectable()
 export class ReadGate {
+  /** Before anything this process could record: the moment a read answers for when nothing is known yet. */
+  private readonly openedBefore = new Date(Date.now() - 1).toISOString();
+  /** The moment the last read without `knownAt` answered for, and the log position the read models were at. */
+  private lastMoment: { knownAt: string; position: string | undefined } | undefined;
+
   constructor(
     @Inject(READ_MODELS) readonly models: ReadModelsHandle,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -40,7 +46,32 @@ export class ReadGate {
     }
     reader.done();
     if (minPosition !== undefined) await this.reach(minPosition);
-    return { ...asOf, own };
+    return { asOf: asOf.asOf, knownAt: asOf.knownAt ?? (await this.now()), own };
+  }
+
+  /**
+   * "Now" as a real moment: when the last event the read models hold was recorded. An answer as
+   * known now is the answer as known then, and stays so: the store's clock may still give that
+   * millisecond to a commit to come, so the read waits until it has passed.
+   */
+  private async now(): Promise<string> {
+    const moment = this.models.recordedAt() ?? this.openedBefore;
+    const position = this.models.position();
+    // At most a second: a moment further ahead means the wall clock went back, which waiting will not mend.
+    const wait = Math.min(Date.parse(moment) + 1 - Date.now(), 1000);
+    if (wait > 0) await sleep(wait);
+    this.lastMoment = { knownAt: moment, position };
+    return moment;
+  }
+
+  /** The log position the read models were at when they answered for `knownAt` (or now, for an explicit one). */
+  positionOf(knownAt: string): string | undefined {
+    return this.lastMoment?.knownAt === knownAt ? this.lastMoment.position : this.models.position();
+  }
+
+  /** Whether an answer as known at `knownAt` is the answer as known now: nothing held was recorded later. */
+  isNow(knownAt: string): boolean {
+    return knownAt >= (this.models.recordedAt() ?? this.openedBefore);
   }
 
   /** A stream's current revision, from the store; null when it does not exist. */

@@ -1,5 +1,5 @@
 import { isLocalDate } from '@baytaq/domain';
-import { type AsOf, KNOWN_NOW } from '@baytaq/read-models';
+import { type AsOf } from '@baytaq/read-models';
 import { type FieldError, ProblemError } from '../http/problem';
 
 export type Query = Record<string, string | string[] | undefined>;
@@ -76,9 +76,11 @@ export class QueryReader {
   }
 }
 
-/** `asOf` (default: today in the registry's zone) and `knownAt` (default: everything recorded). */
-export function readAsOf(reader: QueryReader, today: string): AsOf {
-  return { asOf: reader.date('asOf') ?? today, knownAt: reader.timestamp('knownAt') ?? KNOWN_NOW };
+/** `asOf` (default: today in the registry's zone) and `knownAt` when given (the gate fills in now). */
+export function readAsOf(reader: QueryReader, today: string): Pick<AsOf, 'asOf'> & Partial<Pick<AsOf, 'knownAt'>> {
+  const asOf = reader.date('asOf') ?? today;
+  const knownAt = reader.timestamp('knownAt');
+  return knownAt === undefined ? { asOf } : { asOf, knownAt };
 }
 
 /** A list's page: `limit` (at most 500) and the opaque `cursor` of the previous page. */

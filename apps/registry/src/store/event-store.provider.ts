@@ -20,6 +20,8 @@ export interface ReadModelsHandle {
   position(): string | undefined;
   /** How many events of the log the read models have applied since they were built. */
   eventsApplied(): number;
+  /** When the last event the read models hold was recorded; undefined when not known (nothing since start). */
+  recordedAt(): string | undefined;
 }
 
 export interface Storage {
@@ -52,6 +54,7 @@ export function readModelsHandle(models: ReadModelState & { reads: RegistryReads
     reads: models.reads,
     position: () => models.position ?? undefined,
     eventsApplied: () => models.eventsApplied,
+    recordedAt: () => models.recordedAt ?? undefined,
   };
 }
 

@@ -27,8 +27,20 @@ export type BodyType = (typeof BODY_TYPES)[number];
 export const DISSOLUTION_REASONS = ['decision', 'merged', 'split', 'liquidated', 'other'] as const;
 export type DissolutionReason = (typeof DISSOLUTION_REASONS)[number];
 
-export const POST_ROLES = ['chair', 'deputy_chair', 'secretary', 'treasurer', 'member', 'other'] as const;
+export const POST_ROLES = [
+  'chair',
+  'head',
+  'deputy_chair',
+  'deputy_head',
+  'secretary',
+  'treasurer',
+  'member',
+  'other',
+] as const;
 export type PostRole = (typeof POST_ROLES)[number];
+
+/** A chairman (of a party, a regional branch, a council) and a head (of a city branch) both lead their organisation. */
+export const HEAD_ROLES: readonly PostRole[] = ['chair', 'head'];
 
 export const TENURE_METHODS = ['elected', 'appointed', 'co_opted', 'acting'] as const;
 export type TenureMethod = (typeof TENURE_METHODS)[number];

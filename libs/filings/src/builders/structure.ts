@@ -18,7 +18,7 @@ export interface StructureNode {
   readonly kato: string | null;
   /** The latest registration made by `asOf`, if any. */
   readonly registration: StructureRegistration | null;
-  /** The holder of the chair post on `asOf`. */
+  /** The holder of the chair or head post on `asOf`. */
   readonly head: { readonly name: PersonName | null; readonly since: string; readonly method: string } | null;
   /** Members of the organisation and of everything under it. */
   readonly memberCount: number;

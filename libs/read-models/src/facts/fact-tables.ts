@@ -78,5 +78,5 @@ export const FACT_QUERY_INDEXES: Record<FactTable, string[][]> = {
   person_token: [['token']],
   placement: [['org_id', 'valid_from']],
   suspension: [],
-  meeting: [],
+  meeting: [['org_id', 'date']],
 };

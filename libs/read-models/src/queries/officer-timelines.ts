@@ -36,6 +36,8 @@ export class OfficerTimelines {
   constructor(
     db: Database,
     private readonly generation: () => number,
+    /** Whether a moment is at or after the last the read models hold: then it is now. */
+    private readonly isNow: (knownAt: string) => boolean,
   ) {
     this.exists = db.prepare(`SELECT 1 FROM rm_org o WHERE o.org_id = @id AND ${known('o')}`).pluck();
     this.rows = db.prepare(
@@ -54,7 +56,7 @@ export class OfficerTimelines {
    * the registry knew no such organisation then.
    */
   on(organisationId: string, { asOf: day, knownAt }: AsOf): PostWithHolders[] | null {
-    const timeline = knownAt === KNOWN_NOW ? this.timelineNow(organisationId) : this.load(organisationId, knownAt);
+    const timeline = this.isNow(knownAt) ? this.timelineNow(organisationId) : this.load(organisationId, knownAt);
     if (!timeline) return null;
     return timeline
       .filter((p) => holds(p.from, p.to, day))

@@ -61,8 +61,8 @@ export class OrganisationReads {
 
   private readonly timelines: OfficerTimelines;
 
-  constructor(db: Database, generation: () => number) {
-    this.timelines = new OfficerTimelines(db, generation);
+  constructor(db: Database, generation: () => number, isNow: (knownAt: string) => boolean) {
+    this.timelines = new OfficerTimelines(db, generation, isNow);
     this.all = db.prepare(
       `SELECT ${ORG_COLUMNS} FROM rm_org o WHERE ${known('o')} AND o.valid_from <= @asOf ORDER BY o.valid_from, o.org_id`,
     );

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type MultilingualName, type PersonName, regionsOn, topLevelRegion } from '@baytaq/domain';
+import { HEAD_ROLES, type MultilingualName, type PersonName, regionsOn, topLevelRegion } from '@baytaq/domain';
 import { type MemberCountReads } from './member-count-reads';
 import { type OrganisationReads } from './organisation-reads';
 import { type OrganisationSummary, type TreeNode } from './read-types';
@@ -31,13 +31,13 @@ export class StructureReads {
     private readonly organisations: OrganisationReads,
     private readonly members: MemberCountReads,
   ) {
-    // The head of an organisation is the holder of its chair post; the earliest-started holder when several.
+    // The head of an organisation is the holder of its chair or head post; the earliest-started holder when several.
     this.heads = db.prepare(
       `SELECT p.org_id, p.post_id, p.title, t.person_id, per.name
        FROM rm_post p
        JOIN rm_tenure t ON t.post_id = p.post_id AND ${known('t')} AND ${validOn('t')}
        LEFT JOIN rm_person per ON per.person_id = t.person_id AND ${known('per')}
-       WHERE p.role = 'chair' AND ${known('p')} AND ${validOn('p')}
+       WHERE p.role IN (${HEAD_ROLES.map((r) => `'${r}'`).join(', ')}) AND ${known('p')} AND ${validOn('p')}
        ORDER BY p.org_id, p.valid_from, t.valid_from`,
     );
   }

@@ -47,7 +47,7 @@ export function popoloAjv(): Ajv {
   return ajv;
 }
 
-export type PopoloKind = 'person' | 'organization' | 'post' | 'membership';
+export type PopoloKind = 'person' | 'organization' | 'post' | 'membership' | 'event';
 
 /** Validates items against one Popolo schema; answers the errors of each invalid item, by index. */
 export function popoloValidator(ajv: Ajv = popoloAjv()) {
