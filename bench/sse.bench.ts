@@ -44,7 +44,6 @@ function buildData(dataDir: string): void {
     ['--members', String(MEMBERS), '--force-append', '--data-dir', dataDir],
     env,
   );
-  return dataDir;
 }
 
 /** How many events the public feed holds: what a replay without a key sends. */
