@@ -170,6 +170,50 @@ describe('meetings, posts and tenures on the demo data', () => {
     }
   });
 
+  it('shows the meeting of a change of leadership in the filing: date, place, attendance, quorum, protocol, votes', async () => {
+    const conference = expectStatus(
+      await call('POST', '/v1/meetings', {
+        organisationId: S.region,
+        kind: 'conference',
+        date: '2024-03-01',
+        place: 'Караганда',
+        attendance: 90,
+        quorum: 60,
+        protocolNumber: '7',
+      }),
+      201,
+    )['id'] as string;
+    const basis = { meetingId: conference, protocolNumber: '7', votes: { for: 70, against: 15, abstained: 5 } };
+    const tenure = seed('tenure/region-chairman');
+    expectStatus(
+      await call('POST', `/v1/tenures/${tenure}/end`, { effectiveDate: '2024-03-01', reason: 'term_expired', basis }),
+    );
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: '/v1/filings/leadership-changes?from=2024-01-01&to=2024-06-01&lang=en',
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
+    const rows = (answer.json() as { sections: Array<{ rows: Array<Record<string, unknown>> }> }).sections[0]!.rows;
+    expect(rows).toEqual([
+      expect.objectContaining({
+        effectiveDate: '2024-03-01',
+        meeting: 'Conference, 2024-03-01, present: 90',
+        place: 'Караганда',
+        quorum: 60,
+        protocolNumber: '7',
+        votesFor: 70,
+        votesAgainst: 15,
+        votesAbstained: 5,
+      }),
+    ]);
+    // ...and the tenure names the meeting that ended it.
+    const ended = (await get(`/v1/tenures/${tenure}`)).body;
+    expect(ended).toMatchObject({
+      to: '2024-03-01',
+      endBasis: { basis, meeting: { meetingId: conference, quorum: 60 } },
+    });
+  });
+
   it('treats a head like a chair: the city branches have heads in the tree', async () => {
     const tree = (await get('/v1/organisations/tree?asOf=2023-02-01')).body;
     const find = (nodes: Array<Record<string, unknown>>, id: string): Record<string, unknown> | undefined => {

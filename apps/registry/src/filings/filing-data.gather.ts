@@ -1,4 +1,9 @@
-import { type MemberListData, type MemberListEntry, type StructureNode } from '@baytaq/filings';
+import {
+  type BranchRegistrationData,
+  type MemberListData,
+  type MemberListEntry,
+  type StructureNode,
+} from '@baytaq/filings';
 import { type AsOf, type OrganisationSummary, type RegistryReads, type TreeNode } from '@baytaq/read-models';
 import { ProblemError } from '../http/problem';
 import { notFound } from '../reads/read-access';
@@ -85,4 +90,17 @@ function subtree(all: OrganisationSummary[], root: OrganisationSummary): Organis
   };
   visit(root);
   return found;
+}
+
+/**
+ * For the compliance filing's late branch registrations: the party's first registration by the
+ * day, and every regional branch active that day with its first registration by then.
+ */
+export function branchRegistrationData(reads: RegistryReads, partyId: string, q: AsOf): BranchRegistrationData {
+  const firstRegistration = (id: string) => reads.organisations.detail(id, q)?.registrations[0]?.date ?? null;
+  const regionalBranches = reads.organisations
+    .list(q)
+    .filter((o) => o.kind === 'regional_branch' && o.status === 'active' && o.kato !== null)
+    .map((o) => ({ kato: o.kato!, name: o.name, registered: firstRegistration(o.id) }));
+  return { partyRegistered: firstRegistration(partyId), regionalBranches };
 }

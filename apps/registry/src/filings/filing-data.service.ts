@@ -13,7 +13,7 @@ import { type AsOf, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { ProblemError } from '../http/problem';
 import { ReadGate } from '../reads/read-gate';
-import { memberListData, structureNodes } from './filing-data.gather';
+import { branchRegistrationData, memberListData, structureNodes } from './filing-data.gather';
 import { type FilingRequest } from './filing-parameters';
 
 /**
@@ -53,6 +53,7 @@ export class FilingDataService {
           ruleSets: lawRuleSets(this.config.law2022Effective),
           totalMembers: [...counts.values()].reduce((sum, n) => sum + n, 0),
           regionCounts: new Map(reads.structure.byRegion(q, counts).map((row) => [row.kato!, row.count])),
+          ...branchRegistrationData(reads, party.id, q),
         });
       }
       case 'member-list':

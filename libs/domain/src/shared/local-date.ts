@@ -43,6 +43,14 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a >= b ? a : b;
 }
 
+/** The same day `months` later, or the month's last day when it is shorter (31 August + 6 months: end of February). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  return formatDate(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
 /** 29 February plus one year is 28 February: the anniversary the law counts for an age. */
 export function addYears(date: LocalDate, years: number): LocalDate {
   const [y, m, d] = parts(date);

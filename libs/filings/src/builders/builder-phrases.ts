@@ -38,9 +38,9 @@ export const BUILDER_TEXT = {
     en: 'Law of the RK "On Political Parties" as amended in 2022',
   },
   partyMinimum: {
-    ru: '{law}: не менее {party} членов партии и не менее {region} членов в каждом регионе',
-    kk: '{law}: партия мүшелері кемінде {party}, әр өңірде кемінде {region} мүше',
-    en: '{law}: at least {party} party members and at least {region} members in every region',
+    ru: '{law}: инициативная группа не менее {initiative} граждан, не менее {party} членов партии и не менее {region} членов в каждом регионе',
+    kk: '{law}: бастамашыл топ кемінде {initiative} азамат, партия мүшелері кемінде {party}, әр өңірде кемінде {region} мүше',
+    en: '{law}: an initiative group of at least {initiative} citizens, at least {party} party members and at least {region} members in every region',
   },
   regions: {
     ru: 'Численность членов по регионам (регионов на дату: {count})',
@@ -51,6 +51,16 @@ export const BUILDER_TEXT = {
     ru: 'Регионы с численностью ниже минимума: {count}',
     kk: 'Мүшелер саны ең аз саннан төмен өңірлер: {count}',
     en: 'Regions below the minimum: {count}',
+  },
+  lateBranches: {
+    ru: 'Регионы, филиал которых не зарегистрирован в течение {months} мес. со дня регистрации партии ({registered}; срок — {deadline}): {count}',
+    kk: 'Филиалы партия тіркелген күннен ({registered}) бастап {months} ай ішінде тіркелмеген өңірлер (мерзімі — {deadline}): {count}',
+    en: "Regions whose branch was not registered within {months} months of the party's registration ({registered}; deadline {deadline}): {count}",
+  },
+  partyNotRegistered: {
+    ru: 'Партия не зарегистрирована на {date}: срок регистрации филиалов не исчисляется',
+    kk: '{date} күні партия тіркелмеген: филиалдарды тіркеу мерзімі есептелмейді',
+    en: 'The party is not registered by {date}: no branch registration deadline runs yet',
   },
   withSubBranches: {
     ru: '{name}, включая нижестоящие филиалы',

@@ -1,7 +1,8 @@
 export { type FilingMoment, fullNameOrNull, nameIn } from './filing-moment';
 export { nameSortKey } from './name-order';
 export { pairSuccessions, type SeatTenure, type Succession } from './succession';
-export { type LawRuleSet, lawRuleSets, ruleSetOn } from './law-rule-sets';
+export { branchDeadline, type LawRuleSet, lawRuleSets, ruleSetOn } from './law-rule-sets';
+export { type BranchRegistrationData, type RegionalBranch } from './branch-registration';
 export { buildStructure, type StructureData, type StructureNode, type StructureRegistration } from './structure';
 export {
   buildLeadershipChanges,

@@ -45,7 +45,17 @@ const data = (from: string, to: string) => ({
   tenures,
   organisations: new Map([['branch', { ru: 'Тестовый филиал' }]]),
   meetings: new Map([
-    [MEETING, { kind: 'conference', date: '2023-05-10', place: 'г. Тестовск', attendance: 100, protocolNumber: '3' }],
+    [
+      MEETING,
+      {
+        kind: 'conference',
+        date: '2023-05-10',
+        place: 'г. Тестовск',
+        attendance: 100,
+        quorum: 60,
+        protocolNumber: '3',
+      },
+    ],
   ]),
 });
 
@@ -58,12 +68,18 @@ describe('buildLeadershipChanges', () => {
       ['2023-03-15', 'Иванов Иван Иванович', 'Петров Пётр', 'acting'],
       ['2023-05-10', 'Петров Пётр', 'Сидоров Сидор', 'elected'],
     ]);
-    expect(rows[0]).toMatchObject({ basis: 'Сложение полномочий; Заявление', meeting: null, votesFor: null });
+    expect(rows[0]).toMatchObject({
+      basis: 'Сложение полномочий; Заявление',
+      meeting: null,
+      quorum: null,
+      votesFor: null,
+    });
     expect(rows[2]).toMatchObject({
       organisation: 'Тестовый филиал',
       post: 'Председатель филиала',
       meeting: 'Конференция, 2023-05-10, присутствовало: 100',
       place: 'г. Тестовск',
+      quorum: 60,
       protocolNumber: '3',
       votesFor: 97,
       votesAgainst: 2,

@@ -25,6 +25,8 @@ export interface LeadershipMeeting {
   readonly date: string;
   readonly place: string;
   readonly attendance: number;
+  /** null when the quorum is not known. */
+  readonly quorum: number | null;
   readonly protocolNumber: string | null;
 }
 
@@ -48,6 +50,7 @@ const KEYS = [
   'basis',
   'meeting',
   'place',
+  'quorum',
   'protocolNumber',
   'votesFor',
   'votesAgainst',
@@ -129,6 +132,7 @@ function changeRow(
     basis: basisText === '' ? null : basisText,
     meeting: meetingText,
     place: meeting?.place ?? null,
+    quorum: meeting?.quorum ?? null,
     protocolNumber: c.basis?.protocolNumber ?? meeting?.protocolNumber ?? null,
     votesFor: c.basis?.votes?.for ?? null,
     votesAgainst: c.basis?.votes?.against ?? null,

@@ -3,9 +3,10 @@ import { type FilingDocument, type FilingRow, type FilingSection } from '../fili
 import { groupedNumber } from '../render/cell-text';
 import { builderText } from './builder-phrases';
 import { type FilingMoment, filingDocument, nameIn } from './filing-moment';
+import { type BranchRegistrationData, lateBranchRegistrations } from './branch-registration';
 import { type LawRuleSet, ruleSetOn } from './law-rule-sets';
 
-export interface ComplianceData {
+export interface ComplianceData extends BranchRegistrationData {
   readonly ruleSets: readonly LawRuleSet[];
   /** Every member of the party on `asOf`, those placed in the party itself included. */
   readonly totalMembers: number;
@@ -37,7 +38,8 @@ type RegionKey = (typeof REGION_COLUMNS)[number]['key'];
 /**
  * The party's members and each region's against the minimums in force on `asOf`: the party as a
  * whole, then every top-level region of that day (17 before 2022-06-08, 20 from it; a region
- * without a branch has 0), then the regions below the minimum with their shortfall.
+ * without a branch has 0), then the regions below the minimum with their shortfall, then the
+ * regions whose branch was not registered within the deadline in force.
  */
 export function buildMembershipCompliance(moment: FilingMoment, data: ComplianceData): FilingDocument {
   const lang = moment.lang;
@@ -64,6 +66,7 @@ export function buildMembershipCompliance(moment: FilingMoment, data: Compliance
     {
       heading: builderText('partyMinimum', lang, {
         law,
+        initiative: groupedNumber(rules.initiativeGroup, lang),
         party: groupedNumber(rules.partyMinimum, lang),
         region: groupedNumber(rules.regionMinimum, lang),
       }),
@@ -88,6 +91,7 @@ export function buildMembershipCompliance(moment: FilingMoment, data: Compliance
       columns: BELOW_COLUMNS,
       rows: below.map((row, index) => ({ rowNumber: index + 1, region: row.region, shortfall: row.shortfall })),
     },
+    lateBranchRegistrations(moment.asOf, lang, rules, data),
   ];
   return filingDocument('membership-compliance', moment, sections);
 }

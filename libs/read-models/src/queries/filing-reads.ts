@@ -27,6 +27,7 @@ export interface FilingMeeting {
   date: string;
   place: string;
   attendance: number;
+  quorum: number | null;
   protocolNumber: string | null;
 }
 
@@ -63,7 +64,7 @@ export class FilingReads {
        ORDER BY t.post_id, t.valid_from, t.tenure_id`,
     );
     this.meeting = db.prepare(
-      `SELECT m.meeting_id, m.org_id, m.kind, m.date, m.place, m.attendance, m.protocol_number
+      `SELECT m.meeting_id, m.org_id, m.kind, m.date, m.place, m.attendance, m.quorum, m.protocol_number
        FROM rm_meeting m WHERE m.meeting_id = @id AND ${known('m')}`,
     );
     this.changes = db.prepare(
@@ -103,6 +104,7 @@ export class FilingReads {
       date: String(r['date']),
       place: String(r['place']),
       attendance: Number(r['attendance']),
+      quorum: r['quorum'] === null ? null : Number(r['quorum']),
       protocolNumber: r['protocol_number'] === null ? null : String(r['protocol_number']),
     };
   }
