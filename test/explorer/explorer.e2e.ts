@@ -13,6 +13,18 @@ import { buildExplorer, launchChromium, screenshotDir } from './explorer-harness
 
 /** The seed story's post of the regional chairman (its ids are name-based). */
 const REGION_CHAIR_POST = nameBasedUuid('demo/post/region-chairman');
+/** The page's globals the callbacks run in the browser use (the tests compile without the DOM library). */
+interface PageGlobals {
+  document: {
+    querySelector(selector: string): { dataset: Record<string, string | undefined>; textContent: string | null } | null;
+    documentElement: { lang: string };
+    activeElement: unknown;
+  };
+  location: { hash: string };
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  localStorage: object;
+}
+
 /** The accessibility rules whose outcome a narrow screen can change. */
 const NARROW_RULES = ['scrollable-region-focusable', 'target-size', 'meta-viewport', 'region', 'landmark-one-main'];
 const RENAMING_REASON = 'Синтетическая опечатка: entered in error';
@@ -65,10 +77,17 @@ describe('the explorer in headless Chromium, on the demo data', () => {
   });
 
   const main = () => page.locator('main');
-  const ready = () => page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading…'));
+  /** The page shows the route in the address bar, and nothing of it is loading any more. */
+  const ready = () =>
+    page.waitForFunction(() => {
+      const w = globalThis as unknown as PageGlobals;
+      const shown = w.document.querySelector('main');
+      return shown?.dataset['route'] === w.location.hash && !shown.textContent?.includes('Loading…');
+    });
+  /** Types the day as people here write it (DD.MM.YYYY) and presses Enter. */
   const setDay = async (day: string) => {
-    await page.getByLabel('As of').fill(day);
-    await page.getByLabel('As of').dispatchEvent('change');
+    await page.getByLabel('As of').fill(`${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`);
+    await page.getByLabel('As of').press('Enter');
     await page.waitForURL(new RegExp(`asOf=${day}`));
     await ready();
   };
@@ -146,6 +165,25 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     expect(await main().locator('tr.retracted').count()).toBe(0);
   });
 
+  it('opens the meeting an entry rests on, with its agenda and what it decided', async () => {
+    await page.goto(`${base}/#/organisation/${S.region}`);
+    await ready();
+    await main().locator('tr', { hasText: 'OrganisationEstablished' }).getByRole('link', { name: 'Meeting' }).click();
+    await page.waitForURL(new RegExp(`#/meeting/${S.temirtauMeeting}`));
+    await ready();
+    const details = await main().locator('dl').textContent();
+    expect(details).toContain('10.01.2023');
+    expect(details).toContain('Temirtau');
+    expect(details).toContain('128');
+    const decisions = await main().locator('.decisions li').allTextContents();
+    expect(decisions).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('OrganisationEstablished · Karaganda regional branch'),
+        expect.stringContaining('Chairman of the regional branch'),
+      ]),
+    );
+  });
+
   it('shows the members by region on a day as a chart and a table', async () => {
     await page.getByRole('link', { name: 'Statistics' }).click();
     await setDay('2023-02-01');
@@ -158,8 +196,12 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     await page.goto(`${base}/#/staff?asOf=2023-02-01&knownAt=${pinned}`);
     await page.getByLabel('API key').fill(t.adminKey);
     await page.getByRole('button', { name: 'Use key' }).click();
-    expect(await page.evaluate(() => sessionStorage.getItem('baytaq.apiKey'))).toBe(t.adminKey);
-    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(t.adminKey);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem('baytaq.apiKey')),
+    ).toBe(t.adminKey);
+    expect(
+      await page.evaluate(() => JSON.stringify((globalThis as unknown as PageGlobals).localStorage)),
+    ).not.toContain(t.adminKey);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.locator('pre.preview').waitFor();
     expect(await page.locator('pre.preview').textContent()).toContain('Карагандинский областной филиал');
@@ -211,13 +253,17 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     await page.getByLabel('Language').selectOption('kk');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Құрылым');
     expect(await main().locator('.node-name').first().textContent()).toBe('Қазақстанның «Байтақ» жасылдар партиясы');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('kk');
     await page.getByLabel('Тіл').selectOption('ru');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Структура');
     await page.getByLabel('Язык').selectOption('en');
     // Tab from the address bar to the first organisation of the tree, and open it with Enter.
     const party = main().getByRole('link', { name: 'Baytaq Green Party of Kazakhstan' });
-    for (let i = 0; i < 20 && !(await party.evaluate((a) => a === document.activeElement)); i++) {
+    for (
+      let i = 0;
+      i < 20 && !(await party.evaluate((a) => a === (globalThis as unknown as PageGlobals).document.activeElement));
+      i++
+    ) {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Enter');
@@ -240,7 +286,10 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     ];
     // The staff page with its panels, as a key shows them.
     await page.goto(`${base}/`);
-    await page.evaluate((key) => sessionStorage.setItem('baytaq.apiKey', key), t.adminKey);
+    await page.evaluate(
+      (key) => (globalThis as unknown as PageGlobals).sessionStorage.setItem('baytaq.apiKey', key),
+      t.adminKey,
+    );
     const violations: string[] = [];
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });

@@ -81,7 +81,7 @@ export function App() {
         </label>
         <TimeControls route={route} />
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} data-route={route.hash}>
         <Page route={route} />
       </main>
     </LangContext.Provider>

@@ -24,6 +24,15 @@ export function day(date: string | null | undefined): string {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : (date ?? '');
 }
 
+/** DD.MM.YYYY as people write it here (YYYY-MM-DD accepted too) to the API's YYYY-MM-DD; empty stays empty. */
+export function parseDay(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const local = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  if (local) return `${local[3]}-${local[2]!.padStart(2, '0')}-${local[1]!.padStart(2, '0')}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? trimmed : null;
+}
+
 /** A moment of the log, to the second, in UTC as the registry records it. */
 export function moment(timestamp: string | null | undefined): string {
   if (!timestamp) return '';

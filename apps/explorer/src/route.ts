@@ -3,6 +3,8 @@
  * names the view, the day it shows and the moment of knowledge it was read at. No key ever goes here.
  */
 export interface Route {
+  /** The hash it was read from: the page marks which route it shows with it. */
+  hash: string;
   page: string;
   id: string | null;
   params: URLSearchParams;
@@ -11,7 +13,7 @@ export interface Route {
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   const [page = 'tree', id = null] = path.split('/').filter(Boolean);
-  return { page, id: id === null ? null : decodeURIComponent(id), params: new URLSearchParams(query) };
+  return { hash, page, id: id === null ? null : decodeURIComponent(id), params: new URLSearchParams(query) };
 }
 
 /** The time parameters every view reads with. */

@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
+import { day, parseDay } from './format';
 import { useLang } from './i18n';
 import { href, type Route } from './route';
 
 /** The day and the moment of knowledge every view reads with; both live in the URL. */
 export function TimeControls({ route }: { route: Route }) {
   const { t } = useLang();
-  const [asOf, setAsOf] = useState(route.params.get('asOf') ?? '');
+  const [asOf, setAsOf] = useState(day(route.params.get('asOf')));
   const [knownAt, setKnownAt] = useState(route.params.get('knownAt') ?? '');
   useEffect(() => {
-    setAsOf(route.params.get('asOf') ?? '');
+    setAsOf(day(route.params.get('asOf')));
     setKnownAt(route.params.get('knownAt') ?? '');
   }, [route]);
   const go = (values: { asOf: string; knownAt: string }) => {
-    location.hash = href(route, route.page, route.id, values);
+    const asOfDay = parseDay(values.asOf);
+    if (asOfDay === null) return;
+    location.hash = href(route, route.page, route.id, { asOf: asOfDay, knownAt: values.knownAt });
   };
   return (
     <form
@@ -25,8 +28,13 @@ export function TimeControls({ route }: { route: Route }) {
       <label>
         {t('asOf')}{' '}
         <input
-          type="date"
+          type="text"
           name="asOf"
+          inputMode="numeric"
+          placeholder={t('dayFormat')}
+          pattern="\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+          title={t('dayFormat')}
+          size={10}
           value={asOf}
           onInput={(e) => setAsOf(e.currentTarget.value)}
           onChange={(e) => go({ asOf: e.currentTarget.value, knownAt: knownAt.trim() })}

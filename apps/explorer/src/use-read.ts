@@ -3,22 +3,27 @@ import { type ApiError, getJson } from './api';
 
 export type Read<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; error: ApiError | Error };
 
-/** One GET of the API, again whenever its URL changes; an answer for an older URL is dropped. */
+const LOADING = { state: 'loading' } as const;
+
+/**
+ * One GET of the API, again whenever its URL changes. An answer is kept with the URL it answers, so a
+ * view never shows the previous URL's answer as the new one's, not even for the render before the fetch.
+ */
 export function useRead<T>(path: string | null, params: Record<string, string | null | undefined> = {}): Read<T> {
-  const key = path === null ? null : `${path}?${new URLSearchParams(params as Record<string, string>).toString()}`;
-  const [read, setRead] = useState<Read<T>>({ state: 'loading' });
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
+  const key = path === null ? null : `${path}?${query.toString()}`;
+  const [answer, setAnswer] = useState<{ key: string | null; read: Read<T> }>({ key: null, read: LOADING });
   useEffect(() => {
     if (path === null) return;
     let current = true;
-    setRead({ state: 'loading' });
     getJson<T>(path, params).then(
-      (data) => current && setRead({ state: 'done', data }),
-      (error: Error) => current && setRead({ state: 'failed', error }),
+      (data) => current && setAnswer({ key, read: { state: 'done', data } }),
+      (error: Error) => current && setAnswer({ key, read: { state: 'failed', error } }),
     );
     return () => {
       current = false;
     };
   }, [key]); // the key stands for path and params together
-
-  return read;
+  return answer.key === key ? answer.read : LOADING;
 }

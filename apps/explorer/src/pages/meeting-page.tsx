@@ -12,11 +12,11 @@ interface Decision {
   organisationId?: string | null;
   postId?: string | null;
   retracted?: { at: string; reason: string } | boolean | null;
+  data?: { name?: Names; title?: Names; postId?: string; personId?: string; method?: string };
 }
 
 interface Meeting {
   knownAt?: string;
-  id: string;
   organisationId: string;
   organisationName?: Names;
   kind: string;
@@ -73,6 +73,16 @@ export function MeetingPage({ route, id }: { route: Route; id: string }) {
                 </>
               )}
             </dl>
+            {Array.isArray(m.agenda) && m.agenda.length > 0 && (
+              <>
+                <h2>{t('agenda')}</h2>
+                <ol>
+                  {m.agenda.map((item, i) => (
+                    <li key={i}>{item}</li>
+                  ))}
+                </ol>
+              </>
+            )}
             <h2>{t('decisions')}</h2>
             <ul class="decisions">
               {(m.decisions ?? []).map((d) => (
@@ -81,13 +91,24 @@ export function MeetingPage({ route, id }: { route: Route; id: string }) {
                   {d.organisationId && (
                     <>
                       {' · '}
-                      <a href={href(route, 'organisation', d.organisationId)}>{t('organisation')}</a>
+                      <a href={href(route, 'organisation', d.organisationId)}>
+                        {d.data?.name ? inLang(d.data.name, lang) : t('organisation')}
+                      </a>
                     </>
                   )}
-                  {d.postId && (
+                  {(d.postId ?? d.data?.postId) && (
                     <>
                       {' · '}
-                      <a href={href(route, 'post', d.postId)}>{t('post')}</a>
+                      <a href={href(route, 'post', d.postId ?? d.data?.postId)}>
+                        {d.data?.title ? inLang(d.data.title, lang) : t('post')}
+                      </a>
+                    </>
+                  )}
+                  {d.data?.personId && (
+                    <>
+                      {' · '}
+                      <a href={href(route, 'person', d.data.personId)}>{t('person')}</a>
+                      {d.data.method && ` (${d.data.method})`}
                     </>
                   )}
                   {d.retracted && typeof d.retracted === 'object' && (

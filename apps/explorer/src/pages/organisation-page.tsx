@@ -6,7 +6,7 @@ import { useRead } from '../use-read';
 import { Answered, Shown } from '../view-parts';
 
 interface MeetingItem {
-  id: string;
+  meetingId: string;
   date: string;
   kind: string;
   place?: string | null;
@@ -50,8 +50,8 @@ function Meetings({ id, route }: { id: string; route: Route }) {
         {(answer) => (
           <ul>
             {(answer.items ?? answer.meetings ?? []).map((m) => (
-              <li key={m.id}>
-                <a href={href(route, 'meeting', m.id)}>
+              <li key={m.meetingId}>
+                <a href={href(route, 'meeting', m.meetingId)}>
                   {day(m.date)} {m.kind} {m.place ?? ''}
                 </a>
               </li>

@@ -18,7 +18,8 @@ function TenureLink({ id, entries, route }: { id: string | null; entries: Succes
 export function PostPage({ route, id }: { route: Route; id: string }) {
   const { lang, t } = useLang();
   const read = useRead<Succession>(`/v1/posts/${id}/holders`, { knownAt: timeOf(route).knownAt, limit: '500' });
-  const today = timeOf(route).asOf ?? new Date().toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  const asOf = timeOf(route).asOf;
   return (
     <Shown read={read}>
       {(post) => (
@@ -31,7 +32,7 @@ export function PostPage({ route, id }: { route: Route; id: string }) {
           </p>
           <Answered route={route} knownAt={post.knownAt} />
           <h2>{t('succession')}</h2>
-          <SuccessionTimeline entries={post.entries} from={post.from} to={post.to} today={today} />
+          <SuccessionTimeline entries={post.entries} from={post.from} to={post.to} today={today} asOf={asOf} />
           <ol class="succession">
             {post.entries.map((e, i) =>
               e.kind === 'vacancy' ? (

@@ -20,11 +20,14 @@ export function SuccessionTimeline({
   from,
   to,
   today,
+  asOf,
 }: {
   entries: SuccessionEntry[];
   from: string;
   to: string | null;
   today: string;
+  /** The day the other views show, marked on the axis. */
+  asOf: string | null;
 }) {
   const { t } = useLang();
   const start = toTime(from);
@@ -32,7 +35,7 @@ export function SuccessionTimeline({
   const end = Math.max(to ? toTime(to) : toTime(today), ...ends, start + DAY_MS);
   const width = 1000;
   const x = (date: string) => LABEL + ((toTime(date) - start) / (end - start)) * (width - LABEL);
-  const height = entries.length * ROW + 24;
+  const height = entries.length * ROW + 4;
   return (
     <figure class="timeline">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('succession')} preserveAspectRatio="none">
@@ -53,13 +56,16 @@ export function SuccessionTimeline({
             </g>
           );
         })}
-        <text x="2" y={height - 6} class="axis">
-          {day(from)}
-        </text>
-        <text x={width - 2} y={height - 6} class="axis" text-anchor="end">
-          {to ? day(to) : day(today)}
-        </text>
+        {asOf && toTime(asOf) >= start && toTime(asOf) <= end && (
+          <line class="as-of" x1={x(asOf)} x2={x(asOf)} y1="0" y2={height} stroke="#c00" stroke-width="3" />
+        )}
       </svg>
+      {/* Text outside the SVG: the drawing stretches to the width, which would stretch letters too. */}
+      <div class="axis">
+        <span>{day(from)}</span>
+        {asOf && <span class="as-of-label">{`${t('asOf')}: ${day(asOf)}`}</span>}
+        <span>{to ? day(to) : day(today)}</span>
+      </div>
       <figcaption class="legend">
         <span class="key m-elected">elected</span> <span class="key m-appointed">appointed</span>{' '}
         <span class="key m-co-opted">co_opted</span> <span class="key m-acting">acting</span>{' '}
