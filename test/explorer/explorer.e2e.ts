@@ -112,6 +112,7 @@ describe('the explorer in headless Chromium, on the demo data', () => {
   });
 
   it('moves the tree from 9 to 10 January 2023 with the date control: the Karaganda branch appears', async () => {
+    await page.goto(`${base}/#/statistics`);
     await page.getByRole('link', { name: 'Structure' }).first().click();
     await setDay('2023-01-09');
     const names = () => main().locator('.node-name').allTextContents();
@@ -126,6 +127,16 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     });
     expect(await region.textContent()).toContain('Казитов');
     expect(page.url()).toContain('asOf=2023-01-10');
+    // The link that cites the view carries the moment the API answered for, and shows the same tree.
+    const answered = (await main().locator('.answered').textContent())!;
+    await main().getByRole('link', { name: 'Link to exactly this view' }).click();
+    await page.waitForURL(/knownAt=\d{4}-\d{2}-\d{2}T/);
+    await ready();
+    const knownAt = new URL(page.url().replace('#/tree', '')).searchParams.get('knownAt')!;
+    expect(answered).toContain(
+      `${knownAt.slice(8, 10)}.${knownAt.slice(5, 7)}.${knownAt.slice(0, 4)} ${knownAt.slice(11, 19)} UTC`,
+    );
+    expect(await names()).toEqual(expect.arrayContaining(['Karaganda regional branch']));
   });
 
   it('finds every post Kazitov held from a search in Kazakh letters, and the link keeps the moment', async () => {
@@ -231,6 +242,25 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     expect(page.url()).not.toContain(t.adminKey);
   });
 
+  it("lists an organisation's members on the day once a key is set, and not without one", async () => {
+    await page.goto(`${base}/#/organisation/${S.temirtauCity}?asOf=2023-02-01`);
+    await ready();
+    expect(await main().locator('ul.members li').allTextContents()).toEqual([
+      expect.stringContaining('Козловский Артём Валерьевич (From 10.01.2023'),
+    ]);
+    await page.goto(`${base}/#/organisation/${S.temirtauCity}?asOf=2023-01-09`);
+    await ready();
+    expect(await main().locator('ul.members li').count()).toBe(0);
+    await page.goto(`${base}/#/staff`);
+    await page.getByRole('button', { name: 'Forget key' }).click();
+    await page.goto(`${base}/#/organisation/${S.temirtauCity}?asOf=2023-02-01`);
+    await ready();
+    expect(await main().locator('ul.members').count()).toBe(0);
+    await page.goto(`${base}/#/staff`);
+    await page.getByLabel('API key').fill(t.adminKey);
+    await page.getByRole('button', { name: 'Use key' }).click();
+  });
+
   it('runs a member import as a dry run: its progress and the rejected rows as a table', async () => {
     const file = join(build.dir, 'members.csv');
     const good = `Синтетов,Тестжан,,${makeIin('1990-01-01', 'male', 17)},1990-01-01,KZ,${S.temirtauCity},2024-03-01,`;
@@ -257,7 +287,7 @@ describe('the explorer in headless Chromium, on the demo data', () => {
     await page.getByLabel('Тіл').selectOption('ru');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Структура');
     await page.getByLabel('Язык').selectOption('en');
-    // Tab from the address bar to the first organisation of the tree, and open it with Enter.
+    // Tab from the top of the page to the first organisation of the tree, and open it with Enter.
     const party = main().getByRole('link', { name: 'Baytaq Green Party of Kazakhstan' });
     for (
       let i = 0;

@@ -1,9 +1,11 @@
+import { apiKey } from '../api';
 import type { HistoryEntry, Moment, Organisation } from '../api-types';
 import { day, inLang, moment, personName } from '../format';
 import { useLang } from '../i18n';
 import { href, timeOf, type Route } from '../route';
 import { useRead } from '../use-read';
 import { Answered, Shown } from '../view-parts';
+import { OrganisationMembers } from './organisation-members';
 
 interface MeetingItem {
   meetingId: string;
@@ -147,6 +149,7 @@ export function OrganisationPage({ route, id }: { route: Route; id: string }) {
               </ul>
             </>
           )}
+          {apiKey() !== null && <OrganisationMembers id={id} route={route} />}
           <Meetings id={id} route={route} />
           <History id={id} route={route} />
         </section>
