@@ -45,7 +45,7 @@ export class ReadGate {
       }
     }
     reader.done();
-    if (minPosition !== undefined) await this.reach(minPosition);
+    if (minPosition !== undefined) await this.reachWritten(minPosition);
     return { asOf: asOf.asOf, knownAt: asOf.knownAt ?? (await this.now()), own };
   }
 
@@ -87,6 +87,22 @@ export class ReadGate {
   async reachHead(): Promise<void> {
     const head = await this.store.headPosition();
     if (head !== undefined) await this.reach(head);
+  }
+
+  /**
+   * A position beyond the log's head was never answered to a write (a store restored from an
+   * older backup, a made-up value): waiting for it cannot succeed, so it is the request's fault.
+   */
+  private async reachWritten(position: string): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head === undefined || this.store.comparePositions(position, head) > 0) {
+      throw ProblemError.of(400, 'request.validation_failed', 'minPosition is beyond the end of the log', {
+        errors: [
+          { field: 'minPosition', code: 'isPosition', message: 'minPosition must be a position a write returned' },
+        ],
+      });
+    }
+    await this.reach(position);
   }
 
   private async reach(position: string): Promise<void> {
