@@ -21,7 +21,7 @@ export function fuzzSettings(env: NodeJS.ProcessEnv = process.env): FuzzSettings
   return {
     seed: number('FUZZ_SEED', 20_251_111),
     requests: number('FUZZ_REQUESTS', 10_000),
-    seconds: number('FUZZ_SECONDS', 100),
+    seconds: number('FUZZ_SECONDS', 240),
   };
 }
 
