@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { ReadGate } from './reads/read-gate';
+import { registerReadPosition } from './reads/read-position.hook';
 import type { RegistryConfig } from './config/registry-config';
 import { answerClientError, answerFrameworkError, registerRouteRefusals } from './http/framework-errors';
 import { serveExplorer } from './explorer/serve-explorer';
@@ -47,6 +49,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, config.maxJsonDepth);
   registerRouteRefusals(fastify);
+  registerReadPosition(fastify, app.get(ReadGate));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

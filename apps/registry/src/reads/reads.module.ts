@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MeetingReadsController } from './meeting-reads.http.controller';
 import { OrganisationReadsController } from './organisation-reads.http.controller';
 import { PeopleReadsController } from './people-reads.http.controller';
 import { PostReadsController } from './post-reads.http.controller';
 import { ReadGate } from './read-gate';
-import { ReadPositionInterceptor } from './read-position.interceptor';
 import { StatisticsController } from './statistics.http.controller';
 import { TenureReadsController } from './tenure-reads.http.controller';
 
@@ -19,7 +17,7 @@ import { TenureReadsController } from './tenure-reads.http.controller';
     MeetingReadsController,
     TenureReadsController,
   ],
-  providers: [ReadGate, { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor }],
+  providers: [ReadGate],
   exports: [ReadGate],
 })
 export class ReadsModule {}
