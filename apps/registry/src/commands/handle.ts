@@ -31,8 +31,6 @@ export interface WriteResult {
 export interface HandleOptions {
   /** The id the answer names: the resource created or changed. */
   id: string;
-  /** Which write of the request this is, when a request makes several (each derives its own ids). */
-  part?: number;
   /** Runs once the decision accepted the command, before its events are appended (e.g. a reservation). */
   beforeAppend?: () => Promise<void>;
   /**
@@ -73,7 +71,8 @@ export class CommandHandling {
     write: WriteContext,
     options: HandleOptions,
   ): Promise<WriteResult> {
-    const scope = write.idempotency && `${write.idempotency.scope}#${options.part ?? 0}`;
+    // `#0`: the seed's form since requests could make several writes; events stored so must keep their ids.
+    const scope = write.idempotency && `${write.idempotency.scope}#0`;
     const ids = eventIdSource(scope);
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.streams.load(stream, decider);
