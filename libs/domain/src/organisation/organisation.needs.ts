@@ -1,4 +1,4 @@
-import { type BasedDecision, basisNeeds } from '../shared/basis-rules';
+import { type BasedDecision, basisNeeds, decisionAndEnd } from '../shared/basis-rules';
 import { type ContextNeeds, NO_NEEDS } from '../shared/cross-stream';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { type OrganisationCommand } from './organisation.commands';
@@ -21,15 +21,8 @@ export function organisationDecisions(command: OrganisationCommand): BasedDecisi
     case 'RegisterOrganisation':
     case 'RetractEvent':
       return [];
-    case 'StartTenure':
-      return [
-        { basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' },
-        ...(command.end
-          ? [{ basis: command.end.basis, effectiveDate: command.end.effectiveDate, field: 'end.basis' }]
-          : []),
-      ];
     default:
-      return [{ basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' }];
+      return decisionAndEnd(command);
   }
 }
 

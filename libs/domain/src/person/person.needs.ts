@@ -1,4 +1,4 @@
-import { type BasedDecision, basisNeeds } from '../shared/basis-rules';
+import { type BasedDecision, basisNeeds, decisionAndEnd } from '../shared/basis-rules';
 import { type ContextNeeds, NO_NEEDS } from '../shared/cross-stream';
 import { type PersonCommand } from './person.commands';
 import { membershipOn, placementOrganisationIds } from './person.context';
@@ -19,15 +19,8 @@ export function personDecisions(command: PersonCommand): BasedDecision[] {
     case 'ChangePersonDetails':
     case 'RetractEvent':
       return [];
-    case 'AdmitMember':
-      return [
-        { basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' },
-        ...(command.end
-          ? [{ basis: command.end.basis, effectiveDate: command.end.effectiveDate, field: 'end.basis' }]
-          : []),
-      ];
     default:
-      return [{ basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' }];
+      return decisionAndEnd(command);
   }
 }
 

@@ -18,6 +18,17 @@ export interface BasedDecision {
   field: string;
 }
 
+/** A command's decision, and the end it records with its start (a tenure's, a membership's) when it does. */
+export function decisionAndEnd(command: {
+  basis?: Basis;
+  effectiveDate: LocalDate;
+  end?: { basis?: Basis; effectiveDate: LocalDate };
+}): BasedDecision[] {
+  const decision: BasedDecision = { basis: command.basis, effectiveDate: command.effectiveDate, field: 'basis' };
+  const { end } = command;
+  return end ? [decision, { basis: end.basis, effectiveDate: end.effectiveDate, field: 'end.basis' }] : [decision];
+}
+
 /** What the rules need, loaded for the commands that cite a meeting (`basisNeeds`). */
 export interface BasisContext extends BaseContext {
   /** The meetings cited, by id; an unknown id is left out. */
