@@ -18,7 +18,13 @@ export function head(method: string, target: string, headers = ''): string {
   return `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${AUTH}${headers}\r\n`;
 }
 
-const json = (body: string) => `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
+const typed = (type: string, body: string) => `Content-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
+const json = (body: string) => typed('application/json', body);
+const refusedPost = (kind: string, path: string, headers: string, body: string): SocketCase => ({
+  kind,
+  write: true,
+  parts: [head('POST', path, headers), body],
+});
 const chunked = 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n';
 
 /** Cases a client gets wrong in the same few ways: each listed once. */
@@ -58,32 +64,12 @@ export const FIXED_CASES: SocketCase[] = [
     write: true,
     parts: [head('POST', '/v1/organisations', `${json(FOUNDING)}X-Pad: ${'p'.repeat(70_000)}\r\n`), FOUNDING],
   },
-  {
-    kind: 'malformed-chunked',
-    write: true,
-    parts: [head('POST', '/v1/organisations', chunked), 'zz\r\n{}\r\n0\r\n\r\n'],
-  },
-  {
-    kind: 'malformed-chunked',
-    write: true,
-    parts: [head('POST', '/v1/organisations', chunked), '-1\r\n{}\r\n0\r\n\r\n'],
-  },
-  { kind: 'malformed-chunked', write: true, parts: [head('POST', '/v1/organisations', chunked), '2\r\n{}XX0\r\n\r\n'] },
-  {
-    kind: 'malformed-chunked',
-    write: true,
-    parts: [head('POST', '/v1/organisations', chunked), '2;\x01\r\n{}\r\n0\r\n\r\n'],
-  },
-  {
-    kind: 'malformed-chunked',
-    write: true,
-    parts: [head('POST', '/v1/organisations', chunked), 'ffffffffffffffffff\r\n{}\r\n0\r\n\r\n'],
-  },
-  {
-    kind: 'malformed-chunked',
-    write: true,
-    parts: [head('POST', '/v1/organisations', `${chunked}Content-Length: 2\r\n`), '2\r\n{}\r\n0\r\n\r\n'],
-  },
+  refusedPost('malformed-chunked', '/v1/organisations', chunked, 'zz\r\n{}\r\n0\r\n\r\n'),
+  refusedPost('malformed-chunked', '/v1/organisations', chunked, '-1\r\n{}\r\n0\r\n\r\n'),
+  refusedPost('malformed-chunked', '/v1/organisations', chunked, '2\r\n{}XX0\r\n\r\n'),
+  refusedPost('malformed-chunked', '/v1/organisations', chunked, '2;\x01\r\n{}\r\n0\r\n\r\n'),
+  refusedPost('malformed-chunked', '/v1/organisations', chunked, 'ffffffffffffffffff\r\n{}\r\n0\r\n\r\n'),
+  refusedPost('malformed-chunked', '/v1/organisations', `${chunked}Content-Length: 2\r\n`, '2\r\n{}\r\n0\r\n\r\n'),
   {
     kind: 'malformed-chunked',
     write: true,
@@ -98,55 +84,29 @@ export const FIXED_CASES: SocketCase[] = [
       '2\r\n{}\r\n0\r\n\r\n',
     ],
   },
-  {
-    kind: 'unsupported-media-type',
-    write: true,
-    parts: [head('POST', '/v1/organisations', 'Content-Type: application/xml\r\nContent-Length: 4\r\n'), '<a/>'],
-  },
-  {
-    kind: 'unsupported-media-type',
-    write: true,
-    parts: [head('POST', '/v1/people', 'Content-Type: text/plain\r\nContent-Length: 2\r\n'), '{}'],
-  },
-  {
-    kind: 'unsupported-media-type',
-    write: true,
-    parts: [
-      head('POST', '/v1/meetings', 'Content-Type: application/json; charset=utf-16\r\nContent-Length: 2\r\n'),
-      '{}',
-    ],
-  },
-  {
-    kind: 'unsupported-media-type',
-    write: true,
-    parts: [head('POST', '/v1/organisations', `${json(FOUNDING)}Content-Encoding: gzip\r\n`), FOUNDING],
-  },
-  {
-    kind: 'unsupported-media-type',
-    write: true,
-    parts: [
-      head('POST', '/v1/imports/members', 'Content-Type: application/vnd.ms-excel\r\nContent-Length: 2\r\n'),
-      'ab',
-    ],
-  },
-  {
-    kind: 'bad-content-length',
-    write: true,
-    parts: [head('POST', '/v1/organisations', 'Content-Type: application/json\r\nContent-Length: -1\r\n'), '{}'],
-  },
-  {
-    kind: 'bad-content-length',
-    write: true,
-    parts: [
-      head('POST', '/v1/organisations', 'Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n'),
-      '{}',
-    ],
-  },
-  {
-    kind: 'bad-content-length',
-    write: true,
-    parts: [head('POST', '/v1/organisations', 'Content-Type: application/json\r\nContent-Length: abc\r\n'), '{}'],
-  },
+  refusedPost('unsupported-media-type', '/v1/organisations', typed('application/xml', '<a/>'), '<a/>'),
+  refusedPost('unsupported-media-type', '/v1/people', typed('text/plain', '{}'), '{}'),
+  refusedPost('unsupported-media-type', '/v1/meetings', typed('application/json; charset=utf-16', '{}'), '{}'),
+  refusedPost('unsupported-media-type', '/v1/organisations', `${json(FOUNDING)}Content-Encoding: gzip\r\n`, FOUNDING),
+  refusedPost('unsupported-media-type', '/v1/imports/members', typed('application/vnd.ms-excel', 'ab'), 'ab'),
+  refusedPost(
+    'bad-content-length',
+    '/v1/organisations',
+    'Content-Type: application/json\r\nContent-Length: -1\r\n',
+    '{}',
+  ),
+  refusedPost(
+    'bad-content-length',
+    '/v1/organisations',
+    'Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n',
+    '{}',
+  ),
+  refusedPost(
+    'bad-content-length',
+    '/v1/organisations',
+    'Content-Type: application/json\r\nContent-Length: abc\r\n',
+    '{}',
+  ),
   {
     kind: 'body-too-large',
     write: true,
