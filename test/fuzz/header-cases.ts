@@ -109,35 +109,19 @@ export function badHeader(route: Route): fc.Arbitrary<HeaderCase> {
       if (kind === 'auth' && !('authorization' in bad)) delete merged['authorization'];
       return { kind, values: merged };
     });
+  const oneHeader = (kind: string, name: string, values: fc.Arbitrary<string>) =>
+    one(
+      kind,
+      values.map((v) => ({ [name]: v })),
+    );
   const cases = [
     one('auth', BAD_AUTHORIZATION),
-    one(
-      'if-match',
-      BAD_IF_MATCH.map((v) => ({ 'if-match': v })),
-    ),
-    one(
-      'idempotency-key',
-      headerText.map((v) => ({ 'idempotency-key': v })),
-    ),
-    one(
-      'correlation-id',
-      headerText.map((v) => ({ 'x-correlation-id': v })),
-    ),
-    one(
-      'last-event-id',
-      headerText.map((v) => ({ 'last-event-id': v })),
-    ),
-    one(
-      'accept',
-      fc.constantFrom('application/xml', 'text/event-stream', '*/*;q=0', 'ÿ').map((v) => ({ accept: v })),
-    ),
+    oneHeader('if-match', 'if-match', BAD_IF_MATCH),
+    oneHeader('idempotency-key', 'idempotency-key', headerText),
+    oneHeader('correlation-id', 'x-correlation-id', headerText),
+    oneHeader('last-event-id', 'last-event-id', headerText),
+    oneHeader('accept', 'accept', fc.constantFrom('application/xml', 'text/event-stream', '*/*;q=0', 'ÿ')),
   ];
-  if (route.body)
-    cases.push(
-      one(
-        'media-type',
-        BAD_MEDIA_TYPES.map((v) => ({ 'content-type': v })),
-      ),
-    );
+  if (route.body) cases.push(oneHeader('media-type', 'content-type', BAD_MEDIA_TYPES));
   return fc.oneof(...cases);
 }
