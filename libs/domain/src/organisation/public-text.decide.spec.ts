@@ -190,6 +190,21 @@ describe('public text in organisation commands', () => {
       )
       .thenError('number.out_of_range', { field: 'basis.votes.for' });
   });
+
+  it("records a basis's texts in NFC, trimmed", () => {
+    const { decision } = organisations.given(branchEstablished()).when(
+      {
+        type: 'DissolveOrganisation',
+        reason: 'decision',
+        effectiveDate: '2024-01-01',
+        basis: { document: ' Решение съезда '.normalize('NFD'), protocolNumber: ' 7-Й '.normalize('NFD') },
+      },
+      { ...base, dependants: noDependants },
+    );
+    expect(decision.ok && decision.events[0]!.data).toMatchObject({
+      basis: { document: 'Решение съезда'.normalize('NFC'), protocolNumber: '7-Й'.normalize('NFC') },
+    });
+  });
 });
 
 describe('public text in meeting records', () => {

@@ -1,4 +1,4 @@
-import { checkCount, cleanText } from './clean-text';
+import { asRecorded, checkCleanText, checkCount } from './clean-text';
 import { type DomainError, firstError } from './domain-error';
 import { compact } from './event-data';
 
@@ -14,17 +14,18 @@ export interface Basis {
 const MAX_LENGTH = { meetingId: 100, protocolNumber: 100, document: 500 } as const;
 const TEXTS = ['meetingId', 'protocolNumber', 'document'] as const;
 
-const text = (basis: Basis, key: (typeof TEXTS)[number]) =>
-  cleanText(basis[key], `basis.${key}`, { max: MAX_LENGTH[key], required: false, blankCode: 'basis.invalid' });
-
 export function checkBasis(basis: Basis | undefined): DomainError | null {
   if (basis === undefined) return null;
   const votes = basis.votes;
   return firstError(
-    ...TEXTS.map((key) => () => {
-      const result = text(basis, key);
-      return result.ok ? null : result.error;
-    }),
+    ...TEXTS.map(
+      (key) => () =>
+        checkCleanText(basis[key], `basis.${key}`, {
+          max: MAX_LENGTH[key],
+          required: false,
+          blankCode: 'basis.invalid',
+        }),
+    ),
     ...(['for', 'against', 'abstained'] as const).map(
       (side) => () =>
         votes === undefined ? null : checkCount(votes[side], `basis.votes.${side}`, { invalidCode: 'basis.invalid' }),
@@ -37,14 +38,10 @@ export function basisData(basis: Basis | undefined): { basis?: Basis } {
   if (basis === undefined) return {};
   const { votes } = basis;
   // Checked by checkBasis already: the texts as cleanText records them.
-  const recorded = (key: (typeof TEXTS)[number]) => {
-    const result = text(basis, key);
-    return result.ok ? result.value : undefined;
-  };
   const copy = compact({
-    meetingId: recorded('meetingId'),
-    protocolNumber: recorded('protocolNumber'),
-    document: recorded('document'),
+    meetingId: asRecorded(basis.meetingId),
+    protocolNumber: asRecorded(basis.protocolNumber),
+    document: asRecorded(basis.document),
     votes: votes && { for: votes.for, against: votes.against, abstained: votes.abstained },
   });
   return Object.keys(copy).length > 0 ? { basis: copy } : {};

@@ -49,7 +49,7 @@ export function cleanText(
     const at = value.search(pattern);
     if (at >= 0) return refused(code, `${field} ${what} (at ${at})`, field, { at });
   }
-  const text = value.normalize('NFC').trim();
+  const text = asRecorded(value);
   if (text === '') return refused(blankCode, `${field} must be a non-empty text`, field);
   if (characters(text) > max)
     return refused('text.too_long', `${field} is longer than ${max} characters`, field, { max });
