@@ -37,3 +37,48 @@ export function Answered({ route, knownAt, asOf }: { route: Route; knownAt?: str
     </p>
   );
 }
+
+/**
+ * A table with a header row that scrolls by itself on a narrow screen; focusable, so that a keyboard
+ * can scroll it too (axe's scrollable-region-focusable).
+ */
+export function ScrollTable({
+  columns,
+  caption,
+  class: className,
+  children,
+}: {
+  columns: ComponentChildren[];
+  caption?: ComponentChildren;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="scroll" tabIndex={0}>
+      <table class={className}>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** When and why an entry was retracted, under the entry it retracts. */
+export function RetractionNote({ retracted }: { retracted: { at: string; reason: string } | null }) {
+  const { t } = useLang();
+  if (!retracted) return null;
+  return (
+    <div class="retraction">
+      {t('retracted')} {moment(retracted.at)}, {t('reason')}: {retracted.reason}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { day, inLang, moment, personName } from '../format';
 import { useLang } from '../i18n';
 import { href, timeOf, type Route } from '../route';
 import { useRead } from '../use-read';
-import { Answered, Shown } from '../view-parts';
+import { Answered, RetractionNote, ScrollTable, Shown } from '../view-parts';
 import { OrganisationMembers } from './organisation-members';
 
 interface MeetingItem {
@@ -75,41 +75,24 @@ function History({ id, route }: { id: string; route: Route }) {
       <h2>{t('history')}</h2>
       <Shown read={read}>
         {(history) => (
-          <div class="scroll" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('entry')}</th>
-                  <th scope="col">{t('effective')}</th>
-                  <th scope="col">{t('recordedAt')}</th>
-                  <th scope="col">{t('actor')}</th>
-                  <th scope="col">{t('basis')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.entries.map((e) => (
-                  <tr key={e.eventId} class={e.retracted ? 'retracted' : ''}>
-                    <td>
-                      {e.retracted ? <s>{e.type}</s> : e.type}
-                      {e.retracted && (
-                        <div class="retraction">
-                          {t('retracted')} {moment(e.retracted.at)}, {t('reason')}: {e.retracted.reason}
-                        </div>
-                      )}
-                    </td>
-                    <td>{day(e.effectiveDate)}</td>
-                    <td>{moment(e.recordedAt)}</td>
-                    <td>{e.actor}</td>
-                    <td>
-                      {e.basis?.meetingId && <a href={href(route, 'meeting', e.basis.meetingId)}>{t('meeting')}</a>}
-                      {e.basis?.document && ` ${e.basis.document}`}
-                      {e.basis?.protocolNumber && ` № ${e.basis.protocolNumber}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable columns={[t('entry'), t('effective'), t('recordedAt'), t('actor'), t('basis')]}>
+            {history.entries.map((e) => (
+              <tr key={e.eventId} class={e.retracted ? 'retracted' : ''}>
+                <td>
+                  {e.retracted ? <s>{e.type}</s> : e.type}
+                  <RetractionNote retracted={e.retracted} />
+                </td>
+                <td>{day(e.effectiveDate)}</td>
+                <td>{moment(e.recordedAt)}</td>
+                <td>{e.actor}</td>
+                <td>
+                  {e.basis?.meetingId && <a href={href(route, 'meeting', e.basis.meetingId)}>{t('meeting')}</a>}
+                  {e.basis?.document && ` ${e.basis.document}`}
+                  {e.basis?.protocolNumber && ` № ${e.basis.protocolNumber}`}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </Shown>
     </>

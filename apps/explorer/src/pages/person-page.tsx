@@ -3,7 +3,7 @@ import { day, inLang, personName } from '../format';
 import { useLang } from '../i18n';
 import { href, timeOf, type Route } from '../route';
 import { useRead } from '../use-read';
-import { Answered, Shown } from '../view-parts';
+import { Answered, ScrollTable, Shown } from '../view-parts';
 
 /** Every position a person held, in any organisation. */
 export function PersonPage({ route, id }: { route: Route; id: string }) {
@@ -29,36 +29,22 @@ export function PersonPage({ route, id }: { route: Route; id: string }) {
         {(answer) => (
           <>
             <Answered route={route} knownAt={answer.knownAt} />
-            <div class="scroll" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('post')}</th>
-                    <th scope="col">{t('organisation')}</th>
-                    <th scope="col">{t('from')}</th>
-                    <th scope="col">{t('to')}</th>
-                    <th scope="col">{t('method')}</th>
-                    <th scope="col">{t('endReason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {answer.positions.map((p) => (
-                    <tr key={p.tenureId}>
-                      <td>
-                        <a href={href(route, 'post', p.postId)}>{inLang(p.postTitle, lang)}</a>
-                      </td>
-                      <td>
-                        <a href={href(route, 'organisation', p.organisationId)}>{inLang(p.organisationName, lang)}</a>
-                      </td>
-                      <td>{day(p.from)}</td>
-                      <td>{p.to ? day(p.to) : t('now')}</td>
-                      <td>{p.method}</td>
-                      <td>{p.endReason ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable columns={[t('post'), t('organisation'), t('from'), t('to'), t('method'), t('endReason')]}>
+              {answer.positions.map((p) => (
+                <tr key={p.tenureId}>
+                  <td>
+                    <a href={href(route, 'post', p.postId)}>{inLang(p.postTitle, lang)}</a>
+                  </td>
+                  <td>
+                    <a href={href(route, 'organisation', p.organisationId)}>{inLang(p.organisationName, lang)}</a>
+                  </td>
+                  <td>{day(p.from)}</td>
+                  <td>{p.to ? day(p.to) : t('now')}</td>
+                  <td>{p.method}</td>
+                  <td>{p.endReason ?? ''}</td>
+                </tr>
+              ))}
+            </ScrollTable>
           </>
         )}
       </Shown>

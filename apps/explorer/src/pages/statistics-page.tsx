@@ -3,7 +3,7 @@ import { day, inLang } from '../format';
 import { useLang } from '../i18n';
 import { timeOf, type Route } from '../route';
 import { useRead } from '../use-read';
-import { Answered, Shown } from '../view-parts';
+import { Answered, ScrollTable, Shown } from '../view-parts';
 
 interface Statistics {
   asOf: string;
@@ -48,26 +48,15 @@ export function StatisticsPage({ route }: { route: Route }) {
                   </g>
                 ))}
               </svg>
-              <div class="scroll" tabIndex={0}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('region')}</th>
-                      <th scope="col">KATO</th>
-                      <th scope="col">{t('count')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {stats.rows.map((r) => (
-                      <tr key={r.kato}>
-                        <td>{inLang(r.name, lang)}</td>
-                        <td>{r.kato}</td>
-                        <td class="num">{r.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable columns={[t('region'), 'KATO', t('count')]}>
+                {stats.rows.map((r) => (
+                  <tr key={r.kato}>
+                    <td>{inLang(r.name, lang)}</td>
+                    <td>{r.kato}</td>
+                    <td class="num">{r.count}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             </>
           );
         }}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, request } from '../api';
 import { useLang } from '../i18n';
+import { ScrollTable } from '../view-parts';
 
 interface ImportStatus {
   id: string;
@@ -92,29 +93,17 @@ export function ImportPanel() {
         </div>
       )}
       {status && status.rejected.length > 0 && (
-        <div class="scroll" tabIndex={0}>
-          <table class="rejected">
-            <caption>{t('rejectedRows')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('field')}</th>
-                <th scope="col">{t('error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.rejected.map((r) => (
-                <tr key={`${r.row}-${r.field}-${r.code}`}>
-                  <td class="num">{r.row}</td>
-                  <td>{r.field}</td>
-                  <td>
-                    {r.code}: {r.message}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable class="rejected" caption={t('rejectedRows')} columns={[t('row'), t('field'), t('error')]}>
+          {status.rejected.map((r) => (
+            <tr key={`${r.row}-${r.field}-${r.code}`}>
+              <td class="num">{r.row}</td>
+              <td>{r.field}</td>
+              <td>
+                {r.code}: {r.message}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

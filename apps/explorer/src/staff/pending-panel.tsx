@@ -1,7 +1,7 @@
 import { day, inLang, moment, type Names } from '../format';
 import { useLang } from '../i18n';
 import { useRead } from '../use-read';
-import { Shown } from '../view-parts';
+import { RetractionNote, ScrollTable, Shown } from '../view-parts';
 
 interface Pending {
   items: Array<{
@@ -24,35 +24,19 @@ export function PendingPanel() {
       <h2 id="pending-title">{t('pending')}</h2>
       <Shown read={read}>
         {(pending) => (
-          <div class="scroll" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('entry')}</th>
-                  <th scope="col">{t('organisation')}</th>
-                  <th scope="col">{t('effective')}</th>
-                  <th scope="col">{t('recordedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pending.items.map((c) => (
-                  <tr key={c.eventId} class={c.retracted ? 'retracted' : ''}>
-                    <td>
-                      {c.type} ({c.category})
-                      {c.retracted && (
-                        <div class="retraction">
-                          {t('retracted')} {moment(c.retracted.at)}, {t('reason')}: {c.retracted.reason}
-                        </div>
-                      )}
-                    </td>
-                    <td>{inLang(c.organisationName, lang)}</td>
-                    <td>{day(c.effectiveDate)}</td>
-                    <td>{moment(c.recordedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable columns={[t('entry'), t('organisation'), t('effective'), t('recordedAt')]}>
+            {pending.items.map((c) => (
+              <tr key={c.eventId} class={c.retracted ? 'retracted' : ''}>
+                <td>
+                  {c.type} ({c.category})
+                  <RetractionNote retracted={c.retracted} />
+                </td>
+                <td>{inLang(c.organisationName, lang)}</td>
+                <td>{day(c.effectiveDate)}</td>
+                <td>{moment(c.recordedAt)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </Shown>
     </section>
