@@ -10,6 +10,11 @@ import { hasAnyRole, type AuthPrincipal } from './roles';
 
 const BEARER = /^Bearer +([^\s]{1,512}) *$/i;
 
+/** The key of an `Authorization: Bearer <key>` header; undefined when it is absent or of another form. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+}
+
 /**
  * The global guard: identifies the key, then applies the route's access rule (default: any
  * valid key). A credential that fails counts against the address's throttle; a valid key never
@@ -48,12 +53,12 @@ export class AuthGuard implements CanActivate {
   private identify(request: FastifyRequest): AuthPrincipal | undefined {
     const header = request.headers.authorization;
     if (header === undefined) return undefined;
-    const match = BEARER.exec(header);
-    if (!match) {
+    const token = bearerToken(header);
+    if (token === undefined) {
       const error = unauthenticated('the Authorization header must be "Bearer <api key>"', 'invalid_request');
       return this.failed(request, 'malformed_credentials', error);
     }
-    const outcome = this.keys.identify(match[1]!);
+    const outcome = this.keys.identify(token);
     if ('principal' in outcome) return outcome.principal;
     const reason = outcome.refused === 'revoked' ? 'revoked_key' : 'unknown_key';
     return this.failed(request, reason, unauthenticated('the API key is unknown or revoked', 'invalid_token'));
