@@ -56,10 +56,6 @@ export class StreamAdmission {
     else this.perClient.set(client, mine - 1);
     this.total -= 1;
   }
-
-  get clients(): number {
-    return this.perClient.size;
-  }
 }
 
 function refusal(status: 429 | 503, code: string, detail: string, limit: number): ProblemError {
