@@ -6,12 +6,16 @@ import { type OrganisationSummary } from '@baytaq/read-models';
 import { PublicRead, RequireRoles } from '../auth/roles.decorator';
 import { ApiPageQuery, ApiTemporalQuery, notFound, setEtag } from './read-access';
 import { ReadGate } from './read-gate';
-import { cursorParts, encodeCursor, KEY_PART, pageAfter, type Query as QueryString, readPage } from './read-params';
+import {
+  encodeCursor,
+  KEY_PART,
+  pageAfter,
+  type Query as QueryString,
+  readKeyedPage,
+  WHOLE_LIST_PAGE,
+} from './read-params';
 
 const STATUSES = ['active', 'dissolved'] as const;
-
-/** Lists that came whole before they were paged: a page holds them whole unless they are long. */
-const WHOLE_LIST_PAGE = 500;
 
 @ApiTags('reads: structure')
 @PublicRead()
@@ -27,21 +31,18 @@ export class OrganisationReadsController {
   @ApiQuery({ name: 'parentId', required: false })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   async list(@Query() query: QueryString) {
-    const q = await this.gate.open(query, (r) => {
-      const page = readPage(r);
-      return {
-        kind: r.oneOf('kind', ORGANISATION_KINDS),
-        parentId: r.text('parentId'),
-        status: r.oneOf('status', STATUSES),
-        page: { limit: page.limit, after: cursorParts(r, page.cursor, [KEY_PART.id])?.[0] },
-      };
-    });
+    const q = await this.gate.open(query, (r) => ({
+      kind: r.oneOf('kind', ORGANISATION_KINDS),
+      parentId: r.text('parentId'),
+      status: r.oneOf('status', STATUSES),
+      page: readKeyedPage(r, [KEY_PART.id]),
+    }));
     const { kind, parentId, status } = q.own;
     const keep = (o: OrganisationSummary) =>
       (!kind || o.kind === kind) && (!parentId || o.parentId === parentId) && (!status || o.status === status);
     const all = this.gate.reads.organisations.list(q).filter(keep);
     const sorted = all.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const { items, next } = pageAfter(sorted, q.own.page.limit, q.own.page.after, (o) => o.id);
+    const { items, next } = pageAfter(sorted, q.own.page.limit, q.own.page.after?.[0], (o) => o.id);
     return { asOf: q.asOf, knownAt: q.knownAt, items, next };
   }
 
@@ -84,13 +85,10 @@ export class OrganisationReadsController {
   @ApiTemporalQuery()
   @ApiPageQuery()
   async members(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
-    const q = await this.gate.open(query, (r) => {
-      const page = readPage(r);
-      return { limit: page.limit, after: cursorParts(r, page.cursor, [KEY_PART.id])?.[0] };
-    });
+    const q = await this.gate.open(query, (r) => readKeyedPage(r, [KEY_PART.id]));
     if (!this.gate.reads.organisations.exists(id, q.knownAt)) throw notFound('organisation', id);
     const { limit, after } = q.own;
-    const items = this.gate.reads.people.members(id, q, after ?? '', limit + 1);
+    const items = this.gate.reads.people.members(id, q, after?.[0] ?? '', limit + 1);
     const more = items.length > limit;
     const shown = items.slice(0, limit);
     return {
@@ -107,14 +105,11 @@ export class OrganisationReadsController {
   @ApiTemporalQuery()
   @ApiPageQuery(WHOLE_LIST_PAGE)
   async history(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
-    const q = await this.gate.open(query, (r) => {
-      const page = readPage(r, WHOLE_LIST_PAGE);
-      return { limit: page.limit, after: cursorParts(r, page.cursor, [KEY_PART.revision])?.[0] };
-    });
+    const q = await this.gate.open(query, (r) => readKeyedPage(r, [KEY_PART.revision], WHOLE_LIST_PAGE));
     const history = this.gate.reads.history;
     if (history.organisationRevision(id, q.knownAt) === null) throw notFound('organisation', id);
     const { limit, after } = q.own;
-    const entries = history.organisationHistory(id, q.knownAt, { after: Number(after ?? -1), limit: limit + 1 });
+    const entries = history.organisationHistory(id, q.knownAt, { after: Number(after?.[0] ?? -1), limit: limit + 1 });
     const shown = entries.slice(0, limit);
     const next = entries.length > limit ? encodeCursor(String(shown[shown.length - 1]!.revision)) : null;
     return { organisationId: id, knownAt: q.knownAt, entries: shown, next };

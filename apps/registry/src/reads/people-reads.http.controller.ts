@@ -8,10 +8,14 @@ import { PublicRead, RequireRoles } from '../auth/roles.decorator';
 import { type AuthPrincipal } from '../auth/roles';
 import { ApiPageQuery, ApiTemporalQuery, notFound, seesPersonalData, setEtag } from './read-access';
 import { ReadGate } from './read-gate';
-import { cursorOf, cursorParts, KEY_PART, pageAfter, type Query as QueryString, readPage } from './read-params';
-
-/** Lists that came whole before they were paged: a page holds them whole unless they are long. */
-const WHOLE_LIST_PAGE = 500;
+import {
+  cursorOf,
+  KEY_PART,
+  pageAfter,
+  type Query as QueryString,
+  readKeyedPage,
+  WHOLE_LIST_PAGE,
+} from './read-params';
 
 /** What anyone may see of an officer: the name. The rest is personal data. */
 function publicView(p: PersonRecord) {
@@ -58,9 +62,8 @@ export class PeopleReadsController {
     const q = await this.gate.open(query, (r) => {
       const text = r.text('q');
       if (text === undefined || text.length > 200) r.fail('q', 'isLength', 'q must be a name of 1 to 200 characters');
-      const page = readPage(r, 20);
-      const after = cursorParts(r, page.cursor, [KEY_PART.word, KEY_PART.id]);
-      return { text: text ?? '', limit: page.limit, after: after && { token: after[0]!, personId: after[1]! } };
+      const { limit, after } = readKeyedPage(r, [KEY_PART.word, KEY_PART.id], 20);
+      return { text: text ?? '', limit, after: after && { token: after[0]!, personId: after[1]! } };
     });
     const personal = seesPersonalData(principal);
     const found = this.gate.reads.people.search(q.own.text, q.knownAt, q.own.limit, {
@@ -102,13 +105,15 @@ export class PeopleReadsController {
     @Query() query: QueryString,
     @Principal() principal: AuthPrincipal | undefined,
   ) {
-    const q = await this.gate.open(query, (r) => {
-      const page = readPage(r, WHOLE_LIST_PAGE);
-      return { limit: page.limit, after: cursorParts(r, page.cursor, [KEY_PART.date, KEY_PART.id])?.join('\u0000') };
-    });
+    const q = await this.gate.open(query, (r) => readKeyedPage(r, [KEY_PART.date, KEY_PART.id], WHOLE_LIST_PAGE));
     this.visible(id, q.knownAt, principal);
     const all = this.gate.reads.people.positions(id, q.knownAt);
-    const { items, next } = pageAfter(all, q.own.limit, q.own.after, (p) => `${p.from}\u0000${p.tenureId}`);
+    const { items, next } = pageAfter(
+      all,
+      q.own.limit,
+      q.own.after?.join('\u0000'),
+      (p) => `${p.from}\u0000${p.tenureId}`,
+    );
     return { personId: id, knownAt: q.knownAt, positions: items, next };
   }
 

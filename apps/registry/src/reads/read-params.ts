@@ -127,6 +127,22 @@ export function cursorParts(
   return undefined;
 }
 
+/** Lists that came whole before they were paged: a page holds them whole unless they are long. */
+export const WHOLE_LIST_PAGE = 500;
+
+/**
+ * A page of a list sorted by a key of `parts`: the limit, and the parts of the key the previous
+ * page ended at (see cursorParts).
+ */
+export function readKeyedPage(
+  reader: QueryReader,
+  parts: ReadonlyArray<RegExp>,
+  fallback?: number,
+): { limit: number; after: string[] | undefined } {
+  const { limit, cursor } = readPage(reader, fallback);
+  return { limit, after: cursorParts(reader, cursor, parts) };
+}
+
 /**
  * A page of a list held in memory in the order of `keyOf` (a total order): the first `limit`
  * items whose key comes after the cursor's, and the cursor of the last one when more follow.
