@@ -114,7 +114,8 @@ export type Step =
   | { kind: 'endTenure'; pick: number; after: number; cites?: Cites }
   | { kind: 'admit'; person: string; date: LocalDate; toParty: boolean; length: number | null; cites?: Cites }
   | { kind: 'transfer'; person: string; date: LocalDate }
-  | { kind: 'suspend' | 'reinstate' | 'terminate'; person: string; date: LocalDate; cites?: Cites }
+  | { kind: 'suspend' | 'reinstate'; person: string; date: LocalDate; cites?: Cites }
+  | { kind: 'terminate'; pick: number; after: number; cites?: Cites }
   | { kind: 'retractOrg'; pick: number }
   | { kind: 'retractPerson'; person: string; pick: number }
   | { kind: 'dissolve'; date: LocalDate }
@@ -183,7 +184,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   {
-    weight: 3,
+    weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('endTenure' as const),
       pick,
@@ -196,9 +197,20 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
-      kind: fc.constantFrom('suspend' as const, 'reinstate' as const, 'terminate' as const),
+      kind: fc.constantFrom('suspend' as const, 'reinstate' as const),
       person,
       date: day,
+      cites,
+    }),
+  },
+  // A termination lands after a membership's start: on any day, for anyone, most would find no membership.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('terminate' as const),
+      pick,
+      after: fc.integer({ min: 0, max: 500 }),
+      cites,
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retractOrg' as const), pick }) },
@@ -458,8 +470,12 @@ export class App {
         this.decidePerson(s.person, { type: 'ReinstateMembership', effectiveDate: s.date, ...this.basis(s.cites) });
         return;
       case 'terminate': {
-        const command = { type: 'TerminateMembership' as const, effectiveDate: s.date, reason: 'resigned' as const };
-        this.decidePerson(s.person, { ...command, ...this.basis(s.cites) });
+        const memberships = PEOPLE.flatMap((id) => this.personState(id).memberships.map((m) => ({ id, m })));
+        const picked = memberships[s.pick % Math.max(memberships.length, 1)];
+        if (!picked) return;
+        const effectiveDate = addDays(picked.m.period.from, s.after);
+        const command = { type: 'TerminateMembership' as const, effectiveDate, reason: 'resigned' as const };
+        this.decidePerson(picked.id, { ...command, ...this.basis(s.cites) });
         return;
       }
       case 'recordMeeting': {
