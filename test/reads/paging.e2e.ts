@@ -64,6 +64,16 @@ describe('paging of lists (e2e)', () => {
     return { all, officers };
   }
 
+  /** The post (or person) with the most tenures recorded: the longest succession (or list of positions). */
+  function mostTenures(column: 'post_id' | 'person_id'): string {
+    const row = db
+      .prepare(
+        `SELECT ${column} AS id FROM rm_tenure WHERE recorded_to IS NULL GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT 1`,
+      )
+      .get() as { id: string };
+    return row.id;
+  }
+
   beforeAll(async () => {
     t = await startGeneratedApp(2000, 16);
     db = new Database(join(t.dataDir, 'registry.sqlite'), { readonly: true });
@@ -134,25 +144,15 @@ describe('paging of lists (e2e)', () => {
     expect(whole['next']).toBeNull();
     expect((await walk(`/v1/organisations/${party.org_id}/history`, 'entries', 7)).items).toEqual(whole['entries']);
 
-    const busiest = db
-      .prepare(
-        `SELECT post_id FROM rm_tenure WHERE recorded_to IS NULL GROUP BY post_id ORDER BY count(*) DESC, post_id LIMIT 1`,
-      )
-      .get() as { post_id: string };
-    const succession = expectStatus(await get(`/v1/posts/${busiest.post_id}/holders`));
+    const busiest = mostTenures('post_id');
+    const succession = expectStatus(await get(`/v1/posts/${busiest}/holders`));
     expect((succession['entries'] as unknown[]).length).toBeGreaterThan(3);
-    expect((await walk(`/v1/posts/${busiest.post_id}/holders`, 'entries', 2)).items).toEqual(succession['entries']);
+    expect((await walk(`/v1/posts/${busiest}/holders`, 'entries', 2)).items).toEqual(succession['entries']);
 
-    const officer = db
-      .prepare(
-        `SELECT person_id FROM rm_tenure WHERE recorded_to IS NULL GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT 1`,
-      )
-      .get() as { person_id: string };
-    const positions = expectStatus(await get(`/v1/people/${officer.person_id}/positions`));
+    const officer = mostTenures('person_id');
+    const positions = expectStatus(await get(`/v1/people/${officer}/positions`));
     expect((positions['positions'] as unknown[]).length).toBeGreaterThan(1);
-    expect((await walk(`/v1/people/${officer.person_id}/positions`, 'positions', 1)).items).toEqual(
-      positions['positions'],
-    );
+    expect((await walk(`/v1/people/${officer}/positions`, 'positions', 1)).items).toEqual(positions['positions']);
   });
 
   it('walks the organisations and a branch’s members', async () => {
