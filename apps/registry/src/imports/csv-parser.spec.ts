@@ -1,6 +1,6 @@
 import { CsvFile, CsvSyntaxError, detectSeparator, type CsvRecord } from './csv-parser';
 
-/** The records as the first reading hands them over; the later reading, block by block, gives the same. */
+/** The records as the check's reading hands them over; the run is given the same, kept from it. */
 const records = (text: string, separator: ',' | ';' = ',') => {
   const checked: CsvRecord[] = [];
   const file = CsvFile.check(Buffer.from(text), separator, (record) => checked.push(record));
@@ -65,7 +65,7 @@ describe('CSV parser', () => {
     expect(() => records('a,b\n"x\r\ny",1\n\n\n2,"open\n')).toThrow('line 6: a quoted field is never closed');
   });
 
-  it('reads a long file again block by block, each block from where the first reading saw it start', () => {
+  it('numbers the lines of a long file, and keeps a value that begins with U+FEFF past its start', () => {
     const lines = ['\ufeffname;note'];
     const expected: CsvRecord[] = [{ line: 1, fields: ['name', 'note'] }];
     let line = 2;
