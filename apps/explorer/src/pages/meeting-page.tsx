@@ -8,25 +8,23 @@ import { Answered, Shown } from '../view-parts';
 interface Decision {
   eventId: string;
   type: string;
-  effectiveDate?: string | null;
-  organisationId?: string | null;
-  postId?: string | null;
-  retracted?: { at: string; reason: string } | boolean | null;
-  data?: { name?: Names; title?: Names; postId?: string; personId?: string; method?: string };
+  effectiveDate: string | null;
+  organisationId: string;
+  retracted: { at: string; reason: string } | null;
+  data: { name?: Names; title?: Names; postId?: string; personId?: string; method?: string };
 }
 
 interface Meeting {
   knownAt?: string;
   organisationId: string;
-  organisationName?: Names;
   kind: string;
   date: string;
-  place?: string | null;
-  attendance?: number | null;
-  quorum?: number | null;
-  protocolNumber?: string | null;
-  agenda?: string[] | string | null;
-  decisions?: Decision[];
+  place: string;
+  attendance: number;
+  quorum: number | null;
+  protocolNumber: string | null;
+  agenda: string[];
+  decisions: Decision[];
 }
 
 /** A meeting and what was decided on its basis, as GET /v1/meetings/{id} answers. */
@@ -45,9 +43,7 @@ export function MeetingPage({ route, id }: { route: Route; id: string }) {
               <dd>{day(m.date)}</dd>
               <dt>{t('organisation')}</dt>
               <dd>
-                <a href={href(route, 'organisation', m.organisationId)}>
-                  {m.organisationName ? inLang(m.organisationName, lang) : m.organisationId}
-                </a>
+                <a href={href(route, 'organisation', m.organisationId)}>{m.organisationId}</a>
               </dd>
               <dt>{t('kind')}</dt>
               <dd>{m.kind}</dd>
@@ -57,15 +53,11 @@ export function MeetingPage({ route, id }: { route: Route; id: string }) {
                   <dd>{m.place}</dd>
                 </>
               )}
-              {m.attendance != null && (
-                <>
-                  <dt>{t('attendance')}</dt>
-                  <dd>
-                    {m.attendance}
-                    {m.quorum != null && ` / ${m.quorum}`}
-                  </dd>
-                </>
-              )}
+              <dt>{t('attendance')}</dt>
+              <dd>
+                {m.attendance}
+                {m.quorum !== null && ` / ${m.quorum}`}
+              </dd>
               {m.protocolNumber && (
                 <>
                   <dt>№</dt>
@@ -73,7 +65,7 @@ export function MeetingPage({ route, id }: { route: Route; id: string }) {
                 </>
               )}
             </dl>
-            {Array.isArray(m.agenda) && m.agenda.length > 0 && (
+            {m.agenda.length > 0 && (
               <>
                 <h2>{t('agenda')}</h2>
                 <ol>
@@ -85,33 +77,29 @@ export function MeetingPage({ route, id }: { route: Route; id: string }) {
             )}
             <h2>{t('decisions')}</h2>
             <ul class="decisions">
-              {(m.decisions ?? []).map((d) => (
+              {m.decisions.map((d) => (
                 <li key={d.eventId} class={d.retracted ? 'retracted' : ''}>
                   {day(d.effectiveDate)} {d.retracted ? <s>{d.type}</s> : d.type}
-                  {d.organisationId && (
+                  {' · '}
+                  <a href={href(route, 'organisation', d.organisationId)}>
+                    {d.data.name ? inLang(d.data.name, lang) : t('organisation')}
+                  </a>
+                  {d.data.postId && (
                     <>
                       {' · '}
-                      <a href={href(route, 'organisation', d.organisationId)}>
-                        {d.data?.name ? inLang(d.data.name, lang) : t('organisation')}
+                      <a href={href(route, 'post', d.data.postId)}>
+                        {d.data.title ? inLang(d.data.title, lang) : t('post')}
                       </a>
                     </>
                   )}
-                  {(d.postId ?? d.data?.postId) && (
-                    <>
-                      {' · '}
-                      <a href={href(route, 'post', d.postId ?? d.data?.postId)}>
-                        {d.data?.title ? inLang(d.data.title, lang) : t('post')}
-                      </a>
-                    </>
-                  )}
-                  {d.data?.personId && (
+                  {d.data.personId && (
                     <>
                       {' · '}
                       <a href={href(route, 'person', d.data.personId)}>{t('person')}</a>
                       {d.data.method && ` (${d.data.method})`}
                     </>
                   )}
-                  {d.retracted && typeof d.retracted === 'object' && (
+                  {d.retracted && (
                     <span class="retraction">
                       {' '}
                       {t('retracted')} {moment(d.retracted.at)}, {t('reason')}: {d.retracted.reason}

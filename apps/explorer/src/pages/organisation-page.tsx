@@ -11,7 +11,7 @@ interface MeetingItem {
   meetingId: string;
   date: string;
   kind: string;
-  place?: string | null;
+  place: string;
 }
 
 function Posts({ org, route }: { org: Organisation; route: Route }) {
@@ -42,7 +42,7 @@ function Posts({ org, route }: { org: Organisation; route: Route }) {
 
 function Meetings({ id, route }: { id: string; route: Route }) {
   const { t } = useLang();
-  const read = useRead<{ items?: MeetingItem[]; meetings?: MeetingItem[] }>(`/v1/organisations/${id}/meetings`, {
+  const read = useRead<{ items: MeetingItem[] }>(`/v1/organisations/${id}/meetings`, {
     knownAt: timeOf(route).knownAt,
   });
   return (
@@ -51,10 +51,10 @@ function Meetings({ id, route }: { id: string; route: Route }) {
       <Shown read={read}>
         {(answer) => (
           <ul>
-            {(answer.items ?? answer.meetings ?? []).map((m) => (
+            {answer.items.map((m) => (
               <li key={m.meetingId}>
                 <a href={href(route, 'meeting', m.meetingId)}>
-                  {day(m.date)} {m.kind} {m.place ?? ''}
+                  {day(m.date)} {m.kind} {m.place}
                 </a>
               </li>
             ))}

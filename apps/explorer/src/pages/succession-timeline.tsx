@@ -10,7 +10,6 @@ const METHOD_CLASS: Record<string, string> = {
 };
 const DAY_MS = 86_400_000;
 const ROW = 26;
-const LABEL = 0;
 
 const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
@@ -34,7 +33,7 @@ export function SuccessionTimeline({
   const ends = entries.map((e) => (e.to ? toTime(e.to) : toTime(today)));
   const end = Math.max(to ? toTime(to) : toTime(today), ...ends, start + DAY_MS);
   const width = 1000;
-  const x = (date: string) => LABEL + ((toTime(date) - start) / (end - start)) * (width - LABEL);
+  const x = (date: string) => ((toTime(date) - start) / (end - start)) * width;
   const height = entries.length * ROW + 4;
   return (
     <figure class="timeline">
