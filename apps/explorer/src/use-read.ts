@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, getJson } from './api';
+import { type ApiError, apiUrl, getJson } from './api';
 
 export type Read<T> = { state: 'loading' } | { state: 'done'; data: T } | { state: 'failed'; error: ApiError | Error };
 
@@ -10,9 +10,7 @@ const LOADING = { state: 'loading' } as const;
  * view never shows the previous URL's answer as the new one's, not even for the render before the fetch.
  */
 export function useRead<T>(path: string | null, params: Record<string, string | null | undefined> = {}): Read<T> {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
-  const key = path === null ? null : `${path}?${query.toString()}`;
+  const key = path === null ? null : apiUrl(path, params);
   const [answer, setAnswer] = useState<{ key: string | null; read: Read<T> }>({ key: null, read: LOADING });
   useEffect(() => {
     if (path === null) return;

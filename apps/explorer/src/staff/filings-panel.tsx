@@ -83,9 +83,10 @@ export function FilingsPanel({ route }: { route: Route }) {
           type="button"
           onClick={() => {
             setMessage('');
-            request(apiUrl(`/v1/filings/${kind}`, { ...params, format: 'json' }))
-              .then((r) => r.json())
-              .then((json) => setPreview(JSON.stringify(json, null, 2)), fail);
+            getJson(`/v1/filings/${kind}`, { ...params, format: 'json' }).then(
+              (json) => setPreview(JSON.stringify(json, null, 2)),
+              fail,
+            );
           }}
         >
           {t('preview')}
