@@ -50,8 +50,9 @@ export async function createApp(
   registerJsonBodyParser(fastify, config.maxJsonDepth);
   registerRouteRefusals(fastify);
   registerReadPosition(fastify, app.get(ReadGate));
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   const metrics = app.get(HttpMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {

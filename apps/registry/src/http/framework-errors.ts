@@ -61,19 +61,18 @@ export function answerFrameworkError(error: Error & { code?: string }, request: 
  * methods is 405 with `Allow`.
  */
 export function registerRouteRefusals(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: every request passes it, and nearly all go on at once.
+  fastify.addHook('onRequest', (request, reply, done) => {
     if (request.url.length > MAX_URL_LENGTH) {
       const detail = `the URL is longer than ${MAX_URL_LENGTH} characters`;
       sendProblem(ProblemError.of(414, 'request.uri_too_long', detail, { maxLength: MAX_URL_LENGTH }), request, reply);
-      return reply;
+      return;
     }
-    if (!request.is404) return;
-    const url = request.url.split('?', 1)[0] ?? request.url;
-    const allowed = METHODS.filter((method) => fastify.findRoute({ method, url }) !== null);
-    if (allowed.length === 0) return;
+    const url = request.is404 ? (request.url.split('?', 1)[0] ?? request.url) : '';
+    const allowed = request.is404 ? METHODS.filter((method) => fastify.findRoute({ method, url }) !== null) : [];
+    if (allowed.length === 0) return done();
     void reply.header('allow', allowed.join(', '));
     const detail = `${request.method} is not allowed on ${url}; allowed: ${allowed.join(', ')}`;
     sendProblem(ProblemError.of(405, 'route.method_not_allowed', detail, { allowed }), request, reply);
-    return reply;
   });
 }
