@@ -48,13 +48,7 @@ function ensureData(): void {
     return;
   }
   out(`generating ${MEMBERS} members into ${DATA_DIR} ...`);
-  const args = [
-    'dist/apps/registry/src/generate/generate.main.js',
-    '--members',
-    String(MEMBERS),
-    '--data-dir',
-    DATA_DIR,
-  ];
+  const args = ['dist/apps/tools/src/generate/generate.main.js', '--members', String(MEMBERS), '--data-dir', DATA_DIR];
   const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`the generator exited with ${run.status}`);
 }

@@ -38,9 +38,9 @@ function run(script: string, args: string[], env: Record<string, string>): void 
 /** The seed story, then a generated party beside it, in a fresh data directory (or BENCH_DATA_DIR's). */
 function buildData(dataDir: string): void {
   const env = { REGISTRY_DATA_DIR: dataDir, REGISTRY_ADMIN_KEY: BENCH_ADMIN_KEY };
-  run('dist/apps/registry/src/demo/demo.main.js', [], env);
+  run('dist/apps/tools/src/demo/demo.main.js', [], env);
   run(
-    'dist/apps/registry/src/generate/generate.main.js',
+    'dist/apps/tools/src/generate/generate.main.js',
     ['--members', String(MEMBERS), '--force-append', '--data-dir', dataDir],
     env,
   );

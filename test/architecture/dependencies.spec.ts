@@ -84,6 +84,17 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('keeps the tools out of the service: apps/registry imports nothing of apps/tools', () => {
+    const service = app.filter((f) => f.includes('/apps/registry/src/'));
+    expect(service.length).toBeGreaterThan(50);
+    const offending = service.flatMap((f) =>
+      imports(f)
+        .filter((spec) => spec.includes('tools/src') || /^\.\.\/(generate|demo|rebuild)\//.test(spec))
+        .map((spec) => `${relative(root, f)} imports ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('names streams in one module: no other source spells a stream prefix', () => {
     const files = [
       ...app,

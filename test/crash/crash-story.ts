@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../apps/registry/src/generate/seeded-random';
+import { SeededRandom } from '../../apps/tools/src/generate/seeded-random';
 import { describeOutcome, isSuccess, pool, type RegistryHttp, type WriteAnswer } from './crash-http';
 import { DATES, person, post } from './write-mix';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileService } from './compiled-service';
-import { SeededRandom } from '../../apps/registry/src/generate/seeded-random';
+import { SeededRandom } from '../../apps/tools/src/generate/seeded-random';
 import { RegistryHttp } from './crash-http';
 import { CrashRun } from './crash-run';
 import { setUpStory } from './crash-story';

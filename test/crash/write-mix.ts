@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../apps/registry/src/generate/seeded-random';
+import { SeededRandom } from '../../apps/tools/src/generate/seeded-random';
 import type { WriteAnswer } from './crash-http';
 
 export type WriteKind = 'register' | 'admit' | 'meeting' | 'post' | 'tenure' | 'termination';

@@ -1,8 +1,8 @@
 import { foldStream, meetingDecider, organisationDecider, personDecider } from '@baytaq/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@baytaq/event-store';
 import { StreamStates } from '../../apps/registry/src/commands/stream-states';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('npm run demo: the seed story', () => {

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { nameBasedUuid } from '../../apps/registry/src/commands/deterministic-id';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
-import { SEED_IDS as S } from '../../apps/registry/src/demo/seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
+import { SEED_IDS as S } from '../../apps/tools/src/demo/seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildExplorer, launchChromium, screenshotDir } from './explorer-harness';
 

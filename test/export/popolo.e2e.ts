@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { type PopoloExport } from '../../apps/registry/src/export/popolo.mapping';
 import { popoloValidator } from '../../apps/registry/src/export/testing/popolo-validator';
 import { registeredIins, startGeneratedApp } from '../generate/run-generator';

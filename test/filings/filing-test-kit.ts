@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash } from 'node:crypto';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
 import { client, expectStatus } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 

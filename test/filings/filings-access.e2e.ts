@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { expectStatus } from '../support/http';
 import { type DemoRegistry, rawGet, startDemoRegistry } from './filing-test-kit';
 

@@ -1,5 +1,5 @@
 import { makeIin } from '@baytaq/domain';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { expectStatus } from '../support/http';
 import {
   type DemoRegistry,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { expectStatus } from '../support/http';
 import { registryWrites } from '../support/registry-writes';
 import {

@@ -1,4 +1,4 @@
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { expectStatus } from '../support/http';
 import { type DemoRegistry, startDemoRegistry } from './filing-test-kit';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
 import { startTestAppIn, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { IdPools } from './id-pools';
 import type { OpenApiDocument, Route } from './openapi-routes';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { TEST_ADMIN_KEY } from '../support/test-app';
 import { fuzzSettings } from './fuzz-run';
 import { FuzzTarget } from './fuzz-target';

@@ -6,7 +6,7 @@ import { SqliteEventStore, type RecordedEvent } from '@baytaq/event-store';
 import { startTestAppIn, type TestApp } from '../support/test-app';
 
 const root = join(__dirname, '..', '..');
-const MAIN = join(root, 'apps/registry/src/generate/generate.main.ts');
+const MAIN = join(root, 'apps/tools/src/generate/generate.main.ts');
 
 /** Synthetic and fixed, so that two data directories name their IIN reservation streams alike. */
 export const TEST_IIN_SECRET = 'synthetic-test-secret-for-iin-reservations';

@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('operations: /metrics and the read models in /health', () => {

@@ -1,7 +1,7 @@
 import { type ReplayProgress } from '@baytaq/read-models';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
-import { rebuildReadModels } from '../../apps/registry/src/rebuild/rebuild-read-models';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
+import { rebuildReadModels } from '../../apps/tools/src/rebuild/rebuild-read-models';
 import { client, expectStatus } from '../support/http';
 import { startTestApp, startTestAppIn, type TestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 import { nameBasedUuid } from '../../apps/registry/src/commands/deterministic-id';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { client, expectStatus } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 

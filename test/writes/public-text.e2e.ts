@@ -1,6 +1,6 @@
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
-import { loadSeedStory } from '../../apps/registry/src/demo/load-seed-story';
-import { SEED_IDS } from '../../apps/registry/src/demo/seed-story';
+import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
+import { SEED_IDS } from '../../apps/tools/src/demo/seed-story';
 import { client, expectStatus, type Answer } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
 import type { MeetingCommand, OrganisationCommand, PersonCommand } from '@baytaq/domain';
-import { nameBasedUuid } from '../commands/deterministic-id';
+import { nameBasedUuid } from '../../../registry/src/commands/deterministic-id';
 
 /**
  * The seed story of DOMAIN.md, from the public news report in shared/seed-article.txt. Only what

@@ -1,9 +1,9 @@
 import { organisationStream } from '@baytaq/domain';
 import 'reflect-metadata';
 import type { EventStore } from '@baytaq/event-store';
-import { RegistryClock } from '../clock/registry-clock';
-import { ConfigError, loadConfig, type RegistryConfig } from '../config/registry-config';
-import { IinReservations } from '../people/iin-reservation.service';
+import { RegistryClock } from '../../../registry/src/clock/registry-clock';
+import { ConfigError, loadConfig, type RegistryConfig } from '../../../registry/src/config/registry-config';
+import { IinReservations } from '../../../registry/src/people/iin-reservation.service';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateArgs } from './generate-args';
 import { generateParty } from './generate-party';
 import { formatSummary, ProgressLine } from './generate-report';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config/registry-config';
-import { createApp } from '../create-app';
+import { ConfigError, loadConfig } from '../../../registry/src/config/registry-config';
+import { createApp } from '../../../registry/src/create-app';
 import { loadSeedStory } from './load-seed-story';
 
 /** `npm run demo`: the seed story into REGISTRY_DATA_DIR (or the KurrentDB of REGISTRY_STORE). */

@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { IdempotencyService } from '../commands/idempotency.service';
-import { RegistryClock } from '../clock/registry-clock';
-import { requestHash } from '../commands/request-hash';
-import type { WriteContext } from '../commands/write-context';
-import { MeetingWrite } from '../meetings/meeting.handlers';
-import { OrganisationWrite } from '../organisations/organisation.handlers';
-import { PersonWrite } from '../people/person.handlers';
+import { IdempotencyService } from '../../../registry/src/commands/idempotency.service';
+import { RegistryClock } from '../../../registry/src/clock/registry-clock';
+import { requestHash } from '../../../registry/src/commands/request-hash';
+import type { WriteContext } from '../../../registry/src/commands/write-context';
+import { MeetingWrite } from '../../../registry/src/meetings/meeting.handlers';
+import { OrganisationWrite } from '../../../registry/src/organisations/organisation.handlers';
+import { PersonWrite } from '../../../registry/src/people/person.handlers';
 import { SEED_STORY, type SeedStep } from './seed-story';
 
 export const DEMO_ACTOR = 'demo-loader';

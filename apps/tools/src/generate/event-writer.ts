@@ -1,6 +1,6 @@
 import type { Envelope, LocalDate } from '@baytaq/domain';
 import type { EventStore, EventToAppend, JsonObject } from '@baytaq/event-store';
-import { eventMetadata } from '../commands/write-context';
+import { eventMetadata } from '../../../registry/src/commands/write-context';
 
 /** Who wrote and why: the metadata the app gives every event (see CommandHandling). */
 export interface Cause {

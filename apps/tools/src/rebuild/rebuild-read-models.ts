@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@baytaq/event-store';
 import { CatchUpReadModels, EmbeddedReadModels, type ReplayProgress } from '@baytaq/read-models';
-import { type RegistryConfig } from '../config/registry-config';
-import { EVENT_STORE_FILE } from '../store/event-store.provider';
-import { READ_MODELS_FILE } from '../store/kurrent-storage';
+import { type RegistryConfig } from '../../../registry/src/config/registry-config';
+import { EVENT_STORE_FILE } from '../../../registry/src/store/event-store.provider';
+import { READ_MODELS_FILE } from '../../../registry/src/store/kurrent-storage';
 
 export interface RebuildOutcome {
   events: number;

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config/registry-config';
+import { ConfigError, loadConfig } from '../../../registry/src/config/registry-config';
 import { type ReplayProgress } from '@baytaq/read-models';
 import { rebuildReadModels } from './rebuild-read-models';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@baytaq/event-store';
-import type { RegistryConfig } from '../config/registry-config';
-import { EVENT_STORE_FILE } from '../store/event-store.provider';
+import type { RegistryConfig } from '../../../registry/src/config/registry-config';
+import { EVENT_STORE_FILE } from '../../../registry/src/store/event-store.provider';
 
 /**
  * The one place the generator opens the store: `<data dir>/registry.sqlite`, the file the app
