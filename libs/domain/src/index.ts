@@ -27,6 +27,7 @@ export * from './person/person.events';
 export * from './person/person.commands';
 export * from './person/person.state';
 export * from './person/person.context';
+export * from './person/personal-fields';
 export type { Membership, Placement } from './person/membership-timeline';
 export { personDecider, decidePerson } from './person/person.decider';
 export * from './person/register-and-admit.decider';
