@@ -30,6 +30,12 @@ describe('configuration', () => {
     [{ REGISTRY_SSE_HEARTBEAT_SECONDS: '0.5' }, 'REGISTRY_SSE_HEARTBEAT_SECONDS'],
     [{ REGISTRY_AUTH_FAILURE_BURST: '-1' }, 'REGISTRY_AUTH_FAILURE_BURST'],
     [{ REGISTRY_AUTH_FAILURES_PER_SECOND: '0' }, 'REGISTRY_AUTH_FAILURES_PER_SECOND'],
+    [{ REGISTRY_LOG_KEY: 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW' }, 'REGISTRY_LOG_KEY'],
+    [
+      { REGISTRY_LOG_KEY: 'PRIVATE+KEY+PeterNeumann+00000000+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz' },
+      'REGISTRY_LOG_KEY',
+    ],
+    [{ REGISTRY_LOG_TREE: 'no' }, 'REGISTRY_LOG_TREE'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { isLocalDate } from '@baytaq/domain';
+import { parseSignerKey } from '../log/signed-note';
 
 export type StoreKind = 'sqlite' | 'kurrentdb';
 
@@ -38,6 +39,10 @@ export interface RegistryConfig {
   authFailuresPerSecond: number;
   /** The built explorer (apps/explorer) served at `/`; `npm run build` writes it to dist/explorer. */
   explorerDir: string;
+  /** The log's Ed25519 signer key (`PRIVATE+KEY+<name>+<id>+<key>`); generated into the data directory when not given. */
+  logKey: string | undefined;
+  /** Whether the writer keeps the Merkle tree of the log; off only for bench:integrity's baseline. */
+  logTree: boolean;
 }
 
 /** A variable of the environment that the registry cannot start with. */
@@ -106,6 +111,16 @@ function adminKey(env: Env): string | undefined {
   return key;
 }
 
+function logKey(env: Env): string | undefined {
+  const key = env['REGISTRY_LOG_KEY'] || undefined;
+  try {
+    if (key !== undefined) parseSignerKey(key);
+  } catch (error) {
+    throw new ConfigError('REGISTRY_LOG_KEY', `${(error as Error).message} (the value is not shown: it is a secret)`);
+  }
+  return key;
+}
+
 /** Reads and validates the environment: a bad value names its variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RegistryConfig {
   const store = oneOf(env, 'REGISTRY_STORE', ['sqlite', 'kurrentdb'] as const, 'sqlite');
@@ -135,6 +150,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     authFailureBurst: integer(env, 'REGISTRY_AUTH_FAILURE_BURST', 20, 1, 1_000_000),
     authFailuresPerSecond: integer(env, 'REGISTRY_AUTH_FAILURES_PER_SECOND', 1, 1, 1_000_000),
     explorerDir: isAbsolute(explorerDir) ? explorerDir : resolve(cwd, explorerDir),
+    logKey: logKey(env),
+    logTree: oneOf(env, 'REGISTRY_LOG_TREE', ['on', 'off'] as const, 'on') === 'on',
   };
 }
 
