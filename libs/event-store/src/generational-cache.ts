@@ -31,6 +31,11 @@ export class GenerationalCache<K, V> {
     }
   }
 
+  delete(key: K): void {
+    this.young.delete(key);
+    this.old.delete(key);
+  }
+
   /** How many keys it holds at most: between half the capacity and the capacity. */
   get size(): number {
     let size = this.young.size;
