@@ -21,8 +21,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
-    '^@baytaq/(domain|event-store|read-models|filings)$': '<rootDir>/libs/$1/src',
-    '^@baytaq/(domain|event-store|read-models|filings)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@baytaq/(domain|event-store|read-models|filings|integrity)$': '<rootDir>/libs/$1/src',
+    '^@baytaq/(domain|event-store|read-models|filings|integrity)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   setupFiles: ['reflect-metadata'],

@@ -1,0 +1,5 @@
+export * from './hashes';
+export * from './log-record';
+export * from './subtrees';
+export * from './proofs';
+export * from './verify-proofs';
