@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '@baytaq/event-store';
+import { loadConfig } from '../../apps/registry/src/config/registry-config';
+import { sealingConfig } from '../../apps/registry/src/personal-data/sealing-config';
 import { startTestAppIn, type TestApp } from '../support/test-app';
 
 const root = join(__dirname, '..', '..');
@@ -22,9 +24,10 @@ export function runGenerator(args: string[]): { status: number | null; stdout: s
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every event of a data directory's store, in log order. */
+/** Every event of a data directory's store, in log order, unsealed with the directory's master key. */
 export async function readLog(dataDir: string): Promise<RecordedEvent[]> {
-  const store = SqliteEventStore.open(join(dataDir, 'registry.sqlite'));
+  const sealing = sealingConfig(loadConfig({ REGISTRY_DATA_DIR: dataDir }));
+  const store = SqliteEventStore.open(join(dataDir, 'registry.sqlite'), { sealing });
   try {
     return await store.readAll();
   } finally {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@baytaq/event-store';
 import { EmbeddedReadModels, readCheckpoint, streamChunks } from '@baytaq/read-models';
+import { loadConfig } from '../../apps/registry/src/config/registry-config';
+import { sealingConfig } from '../../apps/registry/src/personal-data/sealing-config';
 import { runGenerator, TEST_IIN_SECRET } from '../generate/run-generator';
 import { foldInThreads } from '../../libs/read-models/src/fold-threads';
 import { countsOverTime, readModelRows } from '../support/read-model-rows';
@@ -23,10 +25,14 @@ beforeAll(() => {
   expect(TEST_IIN_SECRET).not.toBe('');
 });
 
-/** Opens the store, rebuilding its read models with `foldThreads`; what they hold, then closes it. */
+/**
+ * Opens the store, rebuilding its read models with `foldThreads`; what they hold, then closes it.
+ * The generator sealed people's events: the folding threads read them unsealed, as this one does.
+ */
 async function rebuilt(foldThreads: number, pageSize = CHUNK) {
   let models: EmbeddedReadModels | undefined;
   const store = SqliteEventStore.open(file, {
+    sealing: sealingConfig(loadConfig({ REGISTRY_DATA_DIR: dir })),
     projection: (db) => (models = EmbeddedReadModels.open(db, { rebuild: true, foldThreads, pageSize })).inline,
   });
   try {
@@ -66,6 +72,9 @@ describe('a rebuild folding in threads', () => {
     expect(threaded.counts).toEqual(here.counts);
     expect(threaded.applied).toBe(threaded.head);
     expect(here.rows['rm_person']!.length).toBeGreaterThanOrEqual(300);
+    // Unsealed in every thread: the people's IINs are in the rows.
+    const iins = (rows: unknown[]) => rows.filter((r) => typeof JSON.parse(r as string).iin === 'string').length;
+    expect(iins(here.rows['rm_person']!)).toBeGreaterThanOrEqual(300);
     expect(here.counts.length).toBeGreaterThan(100);
   });
 

@@ -10,6 +10,7 @@ import { FilingsModule } from './filings/filings.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PERSON_KEYS } from './personal-data/person-keys';
 import { ReadsModule } from './reads/reads.module';
 import { EventStoreLifecycle, READ_MODELS, storageProviders } from './store/event-store.provider';
 
@@ -36,7 +37,7 @@ export class AppModule {
         ...storageProviders,
         EventStoreLifecycle,
       ],
-      exports: [REGISTRY_CONFIG, RegistryClock, EVENT_STORE, READ_MODELS],
+      exports: [REGISTRY_CONFIG, RegistryClock, EVENT_STORE, READ_MODELS, PERSON_KEYS],
     };
   }
 }

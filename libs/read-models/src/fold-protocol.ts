@@ -1,4 +1,5 @@
 import { type MessagePort } from 'node:worker_threads';
+import { type SealingConfig } from '@baytaq/event-store';
 import { type FactRows } from './fact-writer';
 import { type MemberDelta } from './member-counts';
 
@@ -10,6 +11,8 @@ export interface FoldInit {
   port: MessagePort;
   /** An Int32 it ticks after each answer. */
   signal: SharedArrayBuffer;
+  /** How the store seals people's events, when it does: the thread reads them unsealed. */
+  sealing?: SealingConfig;
 }
 
 /** The streams named from `from` (inclusive) to `to` (exclusive). */

@@ -1,5 +1,5 @@
 import { extname, join } from 'node:path';
-import { workerScript } from '@baytaq/event-store';
+import { type SealingConfig, workerScript } from '@baytaq/event-store';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type FactRows } from './fact-writer';
 import { type FoldAnswer, type FoldInit, type FoldRequest } from './fold-protocol';
@@ -47,9 +47,9 @@ function folderScript(): string {
     }`;
 }
 
-function startFolder(file: string, head: number, signal: SharedArrayBuffer): Folder {
+function startFolder(file: string, head: number, signal: SharedArrayBuffer, sealing?: SealingConfig): Folder {
   const { port1, port2 } = new MessageChannel();
-  const init: FoldInit = { file, head, port: port2, signal };
+  const init: FoldInit = { file, head, port: port2, signal, ...(sealing ? { sealing } : {}) };
   const worker = new Worker(folderScript(), {
     eval: true,
     workerData: init,
@@ -73,6 +73,7 @@ export function foldInThreads(
   threads: number,
   chunks: Iterator<FoldRequest>,
   onRows: (rows: FactRows, events: number) => void,
+  sealing?: SealingConfig,
 ): MemberDelta[] {
   const signal = new SharedArrayBuffer(4);
   const ticks = new Int32Array(signal);
@@ -103,7 +104,7 @@ export function foldInThreads(
   };
   let stopped = false;
   try {
-    for (let i = 0; i < threads; i++) folders.push(startFolder(file, head, signal));
+    for (let i = 0; i < threads; i++) folders.push(startFolder(file, head, signal, sealing));
     for (const folder of folders) for (let i = 0; i < CHUNKS_IN_FLIGHT; i++) send(folder);
     while (folders.some((f) => f.inFlight > 0)) {
       for (const { folder, answer } of answers()) {

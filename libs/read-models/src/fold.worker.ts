@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventQueries } from '@baytaq/event-store';
+import { attachSealing, SqliteEventQueries, StoreSealing } from '@baytaq/event-store';
 import { type FoldAnswer, type FoldInit, type FoldRequest } from './fold-protocol';
 import { MemberCounts } from './member-counts';
 import { foldWholeStreams } from './projector';
@@ -28,11 +28,14 @@ try {
   // Streams are read in name order, their events scattered over the whole events table: mapped
   // (up to SQLite's limit of 2 GiB) rather than read page by page, the rebuild took 1 to 2 s less.
   db.pragma('mmap_size = 2147418112');
+  const sealing = init.sealing ? StoreSealing.open(init.sealing) : undefined;
+  if (sealing) attachSealing(db, sealing);
   const queries = new SqliteEventQueries(db);
   const counts = new MemberCounts();
   parentPort!.on('message', (request: FoldRequest | null) => {
     if (request === null) {
       db.close();
+      sealing?.close();
       answer({ tally: counts.tally() });
       parentPort!.close();
       return;

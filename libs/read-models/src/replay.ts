@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
-import { type RecordedEvent, SqliteEventQueries } from '@baytaq/event-store';
+import { type RecordedEvent, sealingOf, SqliteEventQueries } from '@baytaq/event-store';
 import { PROJECTED_PREFIXES } from './facts/stream-kinds';
 import { type FactRows } from './fact-writer';
 import { type FoldRequest } from './fold-protocol';
@@ -178,7 +178,7 @@ export function rebuildEmbeddedByStream(
   // Folding threads read the store's file: an in-memory store is folded here.
   const threads = db.memory ? 0 : (options.foldThreads ?? (total >= FOLD_THREADS_FROM ? FOLD_THREADS : 0));
   let tally: MemberDelta[];
-  if (threads > 0) tally = foldInThreads(db.name, head, threads, chunks, insert);
+  if (threads > 0) tally = foldInThreads(db.name, head, threads, chunks, insert, sealingOf(db)?.config);
   else {
     const counts = new MemberCounts();
     for (const { from, to } of chunks) {

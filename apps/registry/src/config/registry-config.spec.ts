@@ -21,6 +21,8 @@ describe('configuration', () => {
     [{ REGISTRY_STORE: 'kurrentdb' }, 'REGISTRY_KURRENTDB_URL'],
     [{ REGISTRY_KURRENTDB_URL: 'http://localhost:2113' }, 'REGISTRY_KURRENTDB_URL'],
     [{ REGISTRY_ADMIN_KEY: 'short' }, 'REGISTRY_ADMIN_KEY'],
+    [{ REGISTRY_MASTER_KEY: 'not hex at all' }, 'REGISTRY_MASTER_KEY'],
+    [{ REGISTRY_MASTER_KEY: 'ab'.repeat(31) }, 'REGISTRY_MASTER_KEY'],
     [{ REGISTRY_TIMEZONE: 'Mars/Olympus' }, 'REGISTRY_TIMEZONE'],
     [{ HOST: 'a host' }, 'HOST'],
     [{ REGISTRY_LAW_2022_EFFECTIVE: '2022-13-01' }, 'REGISTRY_LAW_2022_EFFECTIVE'],

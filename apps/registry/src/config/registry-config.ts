@@ -15,6 +15,8 @@ export interface RegistryConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Keys the HMAC of IIN reservation streams; generated into the data directory when not given. */
   iinSecret: string | undefined;
+  /** Wraps people's data keys (64 hex digits); generated into the data directory when not given. */
+  masterKey: string | undefined;
   /** Minimum age for admission: party-charter practice, not law. */
   minAge: number;
   /** Largest JSON body accepted, in bytes. */
@@ -103,6 +105,14 @@ function localDate(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+function masterKey(env: Env): string | undefined {
+  const key = env['REGISTRY_MASTER_KEY'] || undefined;
+  if (key !== undefined && !/^[0-9a-fA-F]{64}$/.test(key)) {
+    throw new ConfigError('REGISTRY_MASTER_KEY', 'must be 32 bytes written as 64 hex digits');
+  }
+  return key;
+}
+
 function adminKey(env: Env): string | undefined {
   const key = env['REGISTRY_ADMIN_KEY'] || undefined;
   if (key !== undefined && (key.length < 24 || /\s/.test(key))) {
@@ -139,6 +149,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     timezone: timezone(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     iinSecret: env['REGISTRY_IIN_SECRET'] || undefined,
+    masterKey: masterKey(env),
     minAge: integer(env, 'REGISTRY_MIN_AGE', 18, 14, 100),
     bodyLimit: integer(env, 'REGISTRY_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxJsonDepth: integer(env, 'REGISTRY_MAX_JSON_DEPTH', 64, 8, 256),

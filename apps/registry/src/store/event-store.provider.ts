@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
+import { EVENT_STORE, type SealingConfig, SqliteEventStore, type EventStore } from '@baytaq/event-store';
 import {
   MirroredReadModels,
   type ReadModelState,
@@ -8,6 +8,8 @@ import {
   WRITER_THREAD_READ_MODELS,
 } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { PERSON_KEYS, type PersonKeys } from '../personal-data/person-keys';
+import { sealingConfig } from '../personal-data/sealing-config';
 
 export const EVENT_STORE_FILE = 'registry.sqlite';
 export const READ_MODELS = Symbol('READ_MODELS');
@@ -27,6 +29,8 @@ export interface ReadModelsHandle {
 export interface Storage {
   store: EventStore;
   readModels: ReadModelsHandle;
+  /** People's data keys: the store seals their personal data under them. */
+  personKeys: PersonKeys;
   /** Stops what follows the log, then closes the store. */
   close(): Promise<void>;
 }
@@ -35,9 +39,14 @@ export interface Storage {
  * The embedded store and its read models in one file: the projections run in each append's
  * transaction, in the store's writer thread, while this thread reads through its own connection.
  */
-export async function openEmbeddedStorage(file: string, onProgress?: (line: string) => void): Promise<Storage> {
+export async function openEmbeddedStorage(
+  file: string,
+  sealing: SealingConfig,
+  onProgress?: (line: string) => void,
+): Promise<Storage> {
   const readModels = new MirroredReadModels();
   const store = await SqliteEventStore.openWithWriterThread(file, {
+    sealing,
     projection: {
       ...WRITER_THREAD_READ_MODELS,
       onReport: (report) => readModels.receive(report),
@@ -45,7 +54,7 @@ export async function openEmbeddedStorage(file: string, onProgress?: (line: stri
     },
   });
   readModels.attach(store.db);
-  return { store, readModels: readModelsHandle(readModels), close: () => store.close() };
+  return { store, readModels: readModelsHandle(readModels), personKeys: store.keys!, close: () => store.close() };
 }
 
 /** The handle the read endpoints use, over read models fed either way. */
@@ -65,7 +74,7 @@ async function openStorage(config: RegistryConfig): Promise<Storage> {
     return openKurrentStorage(config);
   }
   const logger = new Logger('read-models');
-  return openEmbeddedStorage(join(config.dataDir, EVENT_STORE_FILE), (line) => logger.log(line));
+  return openEmbeddedStorage(join(config.dataDir, EVENT_STORE_FILE), sealingConfig(config), (line) => logger.log(line));
 }
 
 /** Closes the store last, after the HTTP server has finished its in-flight requests. */
@@ -85,4 +94,5 @@ export const storageProviders = [
   { provide: STORAGE, inject: [REGISTRY_CONFIG], useFactory: (config: RegistryConfig) => openStorage(config) },
   { provide: EVENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.store },
   { provide: READ_MODELS, inject: [STORAGE], useFactory: (s: Storage) => s.readModels },
+  { provide: PERSON_KEYS, inject: [STORAGE], useFactory: (s: Storage) => s.personKeys },
 ];

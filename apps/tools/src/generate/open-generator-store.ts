@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@baytaq/event-store';
 import type { RegistryConfig } from '../../../registry/src/config/registry-config';
+import { sealingConfig } from '../../../registry/src/personal-data/sealing-config';
 import { EVENT_STORE_FILE } from '../../../registry/src/store/event-store.provider';
 
 /**
@@ -9,5 +10,5 @@ import { EVENT_STORE_FILE } from '../../../registry/src/store/event-store.provid
  * of this function only.
  */
 export async function openGeneratorStore(config: RegistryConfig): Promise<EventStore> {
-  return SqliteEventStore.open(join(config.dataDir, EVENT_STORE_FILE));
+  return SqliteEventStore.open(join(config.dataDir, EVENT_STORE_FILE), { sealing: sealingConfig(config) });
 }

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@baytaq/event-store';
+import { SqliteEventStore, StoreSealing } from '@baytaq/event-store';
 import { CatchUpReadModels, EmbeddedReadModels, type ReplayProgress } from '@baytaq/read-models';
 import { type RegistryConfig } from '../../../registry/src/config/registry-config';
+import { sealingConfig } from '../../../registry/src/personal-data/sealing-config';
 import { EVENT_STORE_FILE } from '../../../registry/src/store/event-store.provider';
 import { READ_MODELS_FILE } from '../../../registry/src/store/kurrent-storage';
 
@@ -23,7 +24,10 @@ export async function rebuildReadModels(
   let events = 0;
   if (config.store === 'kurrentdb') {
     const { KurrentDbEventStore } = await import('@baytaq/event-store/kurrentdb/kurrentdb-event-store');
-    const remote = KurrentDbEventStore.fromConnectionString(config.kurrentDbUrl!);
+    const remote = KurrentDbEventStore.fromConnectionString(
+      config.kurrentDbUrl!,
+      StoreSealing.open(sealingConfig(config)),
+    );
     const file = join(config.dataDir, READ_MODELS_FILE);
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     const models = CatchUpReadModels.open(file, remote);
@@ -33,6 +37,7 @@ export async function rebuildReadModels(
     await remote.close();
   } else {
     const store = SqliteEventStore.open(join(config.dataDir, EVENT_STORE_FILE), {
+      sealing: sealingConfig(config),
       projection: (db) => {
         const models = EmbeddedReadModels.open(db, { rebuild: true, onProgress });
         events = models.eventsApplied;

@@ -13,6 +13,8 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port';
+import type { StoreSealing } from '../sealing/store-sealing';
+import type { StoreKeys } from '../sqlite/sqlite-event-store';
 import type { KurrentClient } from './kurrentdb-client';
 import * as map from './kurrentdb-mapping';
 import { positionAt, readStreamEvents, scanAll } from './kurrentdb-reads';
@@ -40,10 +42,25 @@ export class KurrentDbEventStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<Subscription>();
 
-  constructor(private readonly client: KurrentClient) {}
+  /**
+   * `sealing`: people's events are sealed on the way in and opened on the way out, under keys of
+   * this process's key store (a local SQLite file: one service instance; replicas would need a
+   * key store they all reach).
+   */
+  constructor(
+    private readonly client: KurrentClient,
+    private readonly sealing?: StoreSealing,
+  ) {}
 
-  static fromConnectionString(url: string): KurrentDbEventStore {
-    return new KurrentDbEventStore(KurrentDBClient.connectionString(url));
+  static fromConnectionString(url: string, sealing?: StoreSealing): KurrentDbEventStore {
+    return new KurrentDbEventStore(KurrentDBClient.connectionString(url), sealing);
+  }
+
+  /** People's data keys, when the store seals. */
+  get keys(): StoreKeys | undefined {
+    const keys = this.sealing?.keys;
+    if (!keys) return undefined;
+    return { destroy: async (personId) => keys.destroy(personId), destroyed: (personId) => keys.destroyed(personId) };
   }
 
   async append(stream: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -53,11 +70,18 @@ export class KurrentDbEventStore implements EventStore {
       const original = detectRetry(stream, events, await this.storedWithIds(stream, events));
       if (original) return original;
     }
+    // A new person's key is committed to the key store before their first event is appended.
+    this.sealing?.prepare([{ stream, events }]);
+    const sealer = this.sealing?.sealer;
     let result;
     try {
-      result = await this.client.appendToStream(stream, events.map(map.toEventData), {
-        streamState: map.toStreamState(expected),
-      });
+      result = await this.client.appendToStream(
+        stream,
+        events.map((e) => map.toEventData(e, stream, sealer)),
+        {
+          streamState: map.toStreamState(expected),
+        },
+      );
     } catch (error) {
       return this.afterRefusal(stream, events, expected, error);
     }
@@ -77,7 +101,7 @@ export class KurrentDbEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return readStreamEvents(this.client, stream, options);
+    return readStreamEvents(this.client, stream, options, this.sealing?.sealer);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -88,7 +112,7 @@ export class KurrentDbEventStore implements EventStore {
     const from = options.after === undefined ? undefined : map.parsePosition(options.after);
     const pageSize = Math.min(PAGE, limit + 1);
     for await (const event of scanAll(this.client, FORWARDS, from, map.planFilter(options.filter), pageSize)) {
-      out.push(map.toRecordedEvent(event));
+      out.push(map.toRecordedEvent(event, this.sealing?.sealer));
       if (out.length >= limit) break;
     }
     return out;
@@ -99,7 +123,7 @@ export class KurrentDbEventStore implements EventStore {
     const after = options.after === undefined ? undefined : map.parsePosition(options.after);
     const plan = map.planFilter(options.filter);
     const source = this.client.subscribeToAll({ fromPosition: after ?? START, filter: plan.server });
-    const inner = new KurrentDbSubscription(source, after, plan, handler);
+    const inner = new KurrentDbSubscription(source, after, plan, handler, this.sealing?.sealer);
     const subscription: Subscription = {
       close: async () => {
         this.subscriptions.delete(subscription);
@@ -147,6 +171,7 @@ export class KurrentDbEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.client.dispose();
+    this.sealing?.close();
   }
 
   private assertOpen(): void {

@@ -13,6 +13,7 @@ import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../errors';
+import { EventSealer } from '../sealing/event-sealer';
 import * as map from './kurrentdb-mapping';
 import { pos, recorded } from './testing/fake-kurrent-client';
 
@@ -104,6 +105,25 @@ describe('kurrentdb mapping', () => {
         metadata: { actor: 'a' },
         recordedAt: '2025-01-01T00:00:07.000Z',
       });
+    });
+
+    it('seals a person event on the way in and opens it on the way out, with a sealer', () => {
+      const key = { enc: Buffer.alloc(32, 7), iv: Buffer.alloc(32, 9) };
+      const sealer = new EventSealer(
+        { streamPrefix: 'person-', fields: { PersonRegistered: ['personal'] }, erased: { personal: {} } },
+        { key: (id) => (id === 'p1' ? key : undefined) },
+      );
+      const data = { personId: 'p1', personal: { iin: '900101300017' }, citizenship: 'KZ' };
+      const sent = map.toEventData({ id: 'id-3', type: 'PersonRegistered', data }, 'person-p1', sealer);
+      expect(Object.keys(sent.data as object)).toEqual(['personId', 'sealed', 'citizenship']);
+      expect(JSON.stringify(sent.data)).not.toContain('900101300017');
+      const back = { ...recorded('person-p1', 0, 'PersonRegistered', 3), data: sent.data };
+      expect(map.toRecordedEvent(back, sealer).data).toEqual(data);
+      // Without the sealer (or for another stream) the data passes as it is.
+      expect(map.toRecordedEvent(back).data).toEqual(sent.data);
+      expect(map.toEventData({ id: 'id-4', type: 'PersonRegistered', data }, 'organisation-p1', sealer).data).toBe(
+        data,
+      );
     });
 
     it('refuses an event without a log position (servers before 22.6)', () => {

@@ -23,6 +23,7 @@ import {
   WrongExpectedRevisionError,
 } from '../errors';
 import type { AllFilter, EventToAppend, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
+import type { EventSealer } from '../sealing/event-sealer';
 
 /** The fields of a client RecordedEvent that we read; the client's own type is assignable to it. */
 export interface ClientEventLike {
@@ -108,12 +109,13 @@ export function comparePositions(a: string, b: string): number {
   return compareRawPositions(parsePosition(a), parsePosition(b));
 }
 
-export function toEventData(event: EventToAppend): EventData {
+/** With a sealer, a person event's personal fields are sealed (its key must exist already). */
+export function toEventData(event: EventToAppend, stream?: string, sealer?: EventSealer): EventData {
   return {
     id: event.id,
     contentType: 'application/json',
     type: event.type,
-    data: event.data,
+    data: sealer && stream !== undefined ? sealer.seal(stream, event.id, event.type, event.data) : event.data,
     metadata: event.metadata,
   };
 }
@@ -133,7 +135,8 @@ export function toJsonObject(value: unknown): JsonObject {
   return { value };
 }
 
-export function toRecordedEvent(event: ClientEventLike): RecordedEvent {
+/** With a sealer, a person event's sealed fields are opened. */
+export function toRecordedEvent(event: ClientEventLike, sealer?: EventSealer): RecordedEvent {
   if (!isUsablePosition(event.position)) {
     // Events carry their $all position only from server 22.6 on.
     throw new Error(`KurrentDB returned event ${event.id} without a log position (server 22.6+ required)`);
@@ -144,7 +147,9 @@ export function toRecordedEvent(event: ClientEventLike): RecordedEvent {
     revision: toRevision(event.revision),
     position: formatPosition(event.position),
     type: event.type,
-    data: toJsonObject(event.data),
+    data: sealer
+      ? sealer.unseal(event.streamId, event.id, event.type, toJsonObject(event.data))
+      : toJsonObject(event.data),
     metadata: toJsonObject(event.metadata),
     recordedAt: event.created.toISOString(),
   };

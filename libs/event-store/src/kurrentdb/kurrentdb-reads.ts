@@ -7,6 +7,7 @@ import {
   type Position,
 } from '@kurrent/kurrentdb-client';
 import type { ReadStreamOptions, RecordedEvent } from '../event-store.port';
+import type { EventSealer } from '../sealing/event-sealer';
 import type { KurrentClient } from './kurrentdb-client';
 import * as map from './kurrentdb-mapping';
 
@@ -15,6 +16,7 @@ export async function readStreamEvents(
   client: KurrentClient,
   stream: string,
   options: ReadStreamOptions,
+  sealer?: EventSealer,
 ): Promise<RecordedEvent[]> {
   const direction = options.direction ?? 'forwards';
   const fromRevision =
@@ -23,7 +25,7 @@ export async function readStreamEvents(
   const out: RecordedEvent[] = [];
   try {
     for await (const resolved of client.readStream(stream, { direction, fromRevision, maxCount: options.maxCount })) {
-      if (resolved.event) out.push(map.toRecordedEvent(resolved.event));
+      if (resolved.event) out.push(map.toRecordedEvent(resolved.event, sealer));
     }
   } catch (error) {
     if (map.isStreamNotFound(error)) return [];

@@ -1,4 +1,5 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription, Position } from '@kurrent/kurrentdb-client';
+import type { EventSealer } from '../sealing/event-sealer';
 import { StoreUnavailableError } from '../errors';
 import type { Subscription, SubscriptionHandler } from '../event-store.port';
 import { compareRawPositions, toRecordedEvent, toStoreError, type FilterPlan } from './kurrentdb-mapping';
@@ -34,6 +35,7 @@ export class KurrentDbSubscription implements Subscription {
     private readonly after: Position | undefined,
     private readonly plan: FilterPlan,
     private readonly handler: SubscriptionHandler,
+    private readonly sealer?: EventSealer,
   ) {
     source.on('data', (resolved: AllStreamResolvedEvent) => this.onData(resolved));
     source.on('caughtUp', () => this.onCaughtUp());
@@ -79,7 +81,7 @@ export class KurrentDbSubscription implements Subscription {
         const item = this.queue.shift()!;
         if (this.queue.length <= LOW && this.source.isPaused()) this.source.resume();
         if (item === CAUGHT_UP) this.handler.onCaughtUp?.();
-        else if (this.wanted(item)) await this.handler.onEvent(toRecordedEvent(item.event!));
+        else if (this.wanted(item)) await this.handler.onEvent(toRecordedEvent(item.event!, this.sealer));
       }
     } catch (error) {
       this.fail(error);

@@ -77,6 +77,13 @@ export class RecentEvents {
     }
   }
 
+  /** Lets go of every event held (a person's key was destroyed: their events must be read again, unsealed). */
+  drop(): void {
+    this.events = [];
+    this.start = 0;
+    this.coveredAfter = this.headPosition;
+  }
+
   /** What `readAll` answers, when everything it asks for is held here; undefined when not. */
   read(options: ReadAllOptions): RecordedEvent[] | undefined {
     const after = parseSequencePosition(options.after);

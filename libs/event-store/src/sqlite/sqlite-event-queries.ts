@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { parseSequencePosition } from '../sequence-position';
 import type { EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
+import { sealingOf } from '../sealing/attached-sealing';
+import type { StoreSealing } from '../sealing/store-sealing';
 
 interface EventRow {
   position: number;
@@ -52,8 +54,12 @@ export function recordedEvent(
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 const NO_LIMIT = -1;
 
-/** The prepared statements of the events table, and the mapping of its rows. */
+/**
+ * The prepared statements of the events table, and the mapping of its rows. Through a connection
+ * with sealing attached (`attachSealing`), what it reads comes unsealed.
+ */
 export class SqliteEventQueries {
+  private readonly sealing: StoreSealing | undefined;
   private readonly byId: Statement<[string], EventRow>;
   private readonly revision: Statement<[string], { revision: number }>;
   private readonly insertRow: Statement<[string, string, number, string, string, string, string]>;
@@ -65,6 +71,7 @@ export class SqliteEventQueries {
   private byStream: Statement<[string, string, number, number]> | undefined;
 
   constructor(private readonly db: Database) {
+    this.sealing = sealingOf(db);
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
     this.revision = db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
     this.insertRow = db.prepare(
@@ -84,7 +91,7 @@ export class SqliteEventQueries {
     const found: RecordedEvent[] = [];
     for (const id of ids) {
       const row = this.byId.get(id);
-      if (row) found.push(toRecorded(row));
+      if (row) found.push(this.toRecorded(row));
     }
     return found;
   }
@@ -106,7 +113,7 @@ export class SqliteEventQueries {
       options.direction === 'backwards'
         ? this.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.forwards.all(stream, options.fromRevision ?? 0, limit);
-    return rows.map(toRecorded);
+    return rows.map((row) => this.toRecorded(row));
   }
 
   /** `upTo`: the last position to read (a writer thread's commit is read only once acknowledged). */
@@ -130,7 +137,7 @@ export class SqliteEventQueries {
     if (types) params.push(...types);
     if (prefixes) for (const p of prefixes) params.push(p.length, p);
     params.push(options.maxCount ?? NO_LIMIT);
-    return statement.all(...params).map(toRecorded);
+    return statement.all(...params).map((row) => this.toRecorded(row));
   }
 
   /**
@@ -146,7 +153,8 @@ export class SqliteEventQueries {
       )
       .raw(true);
     const rows = this.byStream.all(from, to, upTo, limit) as unknown as RawEventRow[];
-    return rows.map((row) => new FoldedEvent(row));
+    const sealing = this.sealing;
+    return rows.map((row) => (sealing ? sealing.open(new FoldedEvent(row)) : new FoldedEvent(row)));
   }
 
   headPosition(): string | undefined {
@@ -161,6 +169,11 @@ export class SqliteEventQueries {
   ping(): void {
     this.head.get();
   }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    const event = toRecorded(row);
+    return this.sealing ? this.sealing.open(event) : event;
+  }
 }
 
 /** An events row as an array, in the order of `COLUMNS`. */
@@ -173,7 +186,8 @@ class FoldedEvent implements RecordedEvent {
   readonly revision: number;
   readonly position: string;
   readonly type: string;
-  readonly data: JsonObject;
+  /** Not readonly: unsealing replaces it once, right after the row is read. */
+  data: JsonObject;
   readonly recordedAt: string;
   private readonly metadataJson: string;
   private parsedMetadata: JsonObject | undefined;

@@ -19,6 +19,9 @@ import { CommitSignal, followLog } from '../log-follower';
 import { MonotonicClock } from '../monotonic-clock';
 import { compareSequencePositions } from '../sequence-position';
 import { GenerationalCache } from '../generational-cache';
+import { attachSealing } from '../sealing/attached-sealing';
+import type { SealingConfig } from '../sealing/sealing-config';
+import { StoreSealing } from '../sealing/store-sealing';
 import { type SerializedEvent, serializeEvents, SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, configureReader, migrateEventTables } from './sqlite-schema';
 import { CommittedEvent, RecentEvents } from './recent-events';
@@ -65,6 +68,8 @@ export interface SqliteEventStoreOptions {
   now?: () => Date;
   /** Opened with the store: inline projections, fed in the append's transaction. */
   projection?: (db: Database.Database) => InlineProjection;
+  /** Seals people's events (and unseals every read); without it they are stored as written. */
+  sealing?: SealingConfig;
 }
 
 export interface SqliteWriterThreadOptions {
@@ -74,6 +79,15 @@ export interface SqliteWriterThreadOptions {
     onReport(report: unknown): void;
     onProgress?(line: string): void;
   };
+  /** Seals people's events in the writer thread; every thread that reads the log unseals. */
+  sealing?: SealingConfig;
+}
+
+/** People's data keys as the store holds them: erasure destroys one. */
+export interface StoreKeys {
+  /** Destroys the key in the key store and makes every thread of the store forget it. */
+  destroy(personId: string): Promise<boolean>;
+  destroyed(personId: string): boolean;
 }
 
 /** Where the batches go: the writer in this thread, or the writer thread. */
@@ -85,6 +99,8 @@ interface Writer {
   readonly error?: Error | undefined;
   /** How the connection that writes is set up. */
   readonly settings: WriterSettings;
+  /** Drops a destroyed key from what the writer holds. */
+  forget(personId: string): void | Promise<void>;
 }
 
 interface PendingAppend extends AppendRequest {
@@ -122,6 +138,8 @@ export class SqliteEventStore implements EventStore {
     readonly db: Database.Database,
     private readonly writer: Writer,
     now: (() => Date) | undefined,
+    /** This thread's hold on the key store (attached to `db` already), when the store seals. */
+    private readonly sealing?: StoreSealing,
   ) {
     this.clock = new MonotonicClock(now);
     this.queries = new SqliteEventQueries(db);
@@ -139,12 +157,17 @@ export class SqliteEventStore implements EventStore {
     mkdirSync(dirname(file), { recursive: true });
     const lock = lockFile(file);
     let db: Database.Database | undefined;
+    let sealing: StoreSealing | undefined;
     try {
       db = new Database(file);
       configureConnection(db);
       migrateEventTables(db);
       const open = db;
-      const writer = new SqliteWriter(open, options.projection?.(open));
+      if (options.sealing) {
+        sealing = StoreSealing.open(options.sealing);
+        attachSealing(open, sealing);
+      }
+      const writer = new SqliteWriter(open, options.projection?.(open), sealing);
       const inThread: Writer = {
         commit: (batch, at) =>
           writer
@@ -153,16 +176,19 @@ export class SqliteEventStore implements EventStore {
         release: async () => {
           try {
             open.close();
+            sealing?.close();
           } finally {
             lock.close();
           }
         },
         settings: writer.settings(),
+        forget: () => undefined, // the writer shares this thread's key store
       };
-      return new SqliteEventStore(open, inThread, options.now);
+      return new SqliteEventStore(open, inThread, options.now, sealing);
     } catch (error) {
       // Whatever failed (the file, its schema, a projection that cannot open), the file and its
       // lock are left free for the next attempt.
+      sealing?.close();
       db?.close();
       lock.close();
       if (sqliteCode(error) === 'SQLITE_BUSY') throw refusedByAnotherProcess(file);
@@ -178,10 +204,15 @@ export class SqliteEventStore implements EventStore {
     mkdirSync(dirname(file), { recursive: true });
     const lock = lockFile(file);
     let thread: WriterThread | undefined;
+    let sealing: StoreSealing | undefined;
     try {
       const projection = options.projection;
       const started = await WriterThread.start(
-        { file, ...(projection ? { projection: { module: projection.module, name: projection.name } } : {}) },
+        {
+          file,
+          ...(projection ? { projection: { module: projection.module, name: projection.name } } : {}),
+          ...(options.sealing ? { sealing: options.sealing } : {}),
+        },
         (report) => projection?.onReport(report),
         projection?.onProgress,
       );
@@ -189,21 +220,29 @@ export class SqliteEventStore implements EventStore {
       if (started.report !== undefined) projection?.onReport(started.report);
       const db = new Database(file, { readonly: true, fileMustExist: true });
       configureReader(db);
+      if (options.sealing) {
+        sealing = StoreSealing.open(options.sealing);
+        attachSealing(db, sealing);
+      }
       const writer = thread;
+      const keys = sealing;
       const viaThread: Writer = {
         commit: (batch, at) => writer.commit(batch, at),
         release: async () => {
           await writer.close();
           db.close();
+          keys?.close();
           lock.close();
         },
         get error() {
           return writer.error;
         },
         settings: started.settings,
+        forget: (personId) => writer.forget(personId),
       };
-      return new SqliteEventStore(db, viaThread, options.now);
+      return new SqliteEventStore(db, viaThread, options.now, sealing);
     } catch (error) {
+      sealing?.close();
       await thread?.close();
       lock.close();
       throw error;
@@ -315,6 +354,21 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     if (this.writer.error) throw this.writer.error;
     this.queries.ping();
+  }
+
+  /** People's data keys, when the store seals. */
+  get keys(): StoreKeys | undefined {
+    const sealing = this.sealing;
+    if (!sealing) return undefined;
+    return {
+      destroy: async (personId) => {
+        const had = sealing.keys.destroy(personId);
+        this.recent.drop();
+        await this.writer.forget(personId);
+        return had;
+      },
+      destroyed: (personId) => sealing.keys.destroyed(personId),
+    };
   }
 
   /** How the connection that writes is set up (journal mode, synchronous). */

@@ -3,6 +3,7 @@ import { checkExpectedRevision, detectRetry } from '../append-check';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { GenerationalCache } from '../generational-cache';
+import type { StoreSealing } from '../sealing/store-sealing';
 import { type SerializedEvent, SqliteEventQueries } from './sqlite-event-queries';
 
 import type { WriterSettings } from './writer-protocol';
@@ -72,6 +73,8 @@ export class SqliteWriter {
   constructor(
     readonly db: Database.Database,
     private readonly projection: InlineProjection | undefined,
+    /** Seals people's events before they are inserted (the projection is given them as written). */
+    private readonly sealing?: StoreSealing,
   ) {
     this.queries = new SqliteEventQueries(db);
     this.appendInTransaction = db.transaction((request: AppendRequest, recordedAt: string) =>
@@ -88,6 +91,12 @@ export class SqliteWriter {
 
   /** Commits the batch, all recorded at `recordedAt`; an outcome per append, in order. */
   commit(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
+    try {
+      // New people's keys are committed to the key store before their events: never an event without its key.
+      this.sealing?.prepare(batch);
+    } catch (error) {
+      return batch.map(() => ({ error: storeError(error) }));
+    }
     const outcomes =
       batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
     // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
@@ -136,7 +145,9 @@ export class SqliteWriter {
     const { stream, events, expected } = request;
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
-    const recorded = events.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
+    const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
+    const stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
+    const recorded = this.sealing ? this.sealing.plainOf(stored, events) : stored;
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);

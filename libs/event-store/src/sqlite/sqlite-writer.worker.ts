@@ -5,6 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { attachSealing } from '../sealing/attached-sealing';
+import { StoreSealing } from '../sealing/store-sealing';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
 import { refusedByAnotherProcess, SqliteWriter, sqliteCode } from './sqlite-writer';
 import {
@@ -20,29 +22,46 @@ const port = parentPort!;
 const send = (message: FromWriter) => port.postMessage(message);
 const init = workerData as WriterInit;
 
-function open(): { db: Database.Database; writer: SqliteWriter; projection?: ReportingProjection } {
+function open(): {
+  db: Database.Database;
+  writer: SqliteWriter;
+  projection?: ReportingProjection;
+  sealing?: StoreSealing;
+} {
   const db = new Database(init.file);
+  let sealing: StoreSealing | undefined;
   try {
     configureConnection(db);
     migrateEventTables(db);
+    if (init.sealing) {
+      sealing = StoreSealing.open(init.sealing);
+      attachSealing(db, sealing);
+    }
     let projection: ReportingProjection | undefined;
     if (init.projection) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const factory = require(init.projection.module)[init.projection.name] as ReportingProjectionFactory;
       projection = factory(db, (line) => send({ type: 'progress', line }));
     }
-    return { db, writer: new SqliteWriter(db, projection), projection };
+    return { db, writer: new SqliteWriter(db, projection, sealing), projection, sealing };
   } catch (error) {
+    sealing?.close();
     db.close();
     throw sqliteCode(error) === 'SQLITE_BUSY' ? refusedByAnotherProcess(init.file) : error;
   }
 }
 
 try {
-  const { db, writer, projection } = open();
+  const { db, writer, projection, sealing } = open();
   send({ type: 'ready', report: projection?.report(), settings: writer.settings() });
   port.on('message', (message: ToWriter) => {
+    if (message.type === 'forget') {
+      sealing?.keys.forget(message.personId);
+      send({ type: 'forgotten' });
+      return;
+    }
     if (message.type === 'close') {
+      sealing?.close();
       db.close();
       send({ type: 'closed' });
       port.close();

@@ -6,6 +6,7 @@ import {
 } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
 import type { Database } from 'better-sqlite3';
+import type { SealingConfig } from '../sealing/sealing-config';
 import type { AppendRequest, InlineProjection } from './sqlite-writer';
 
 /** An inline projection that can also tell the main thread what its commits changed. */
@@ -30,6 +31,8 @@ export interface WriterSettings {
 export interface WriterInit {
   file: string;
   projection?: WriterProjectionModule;
+  /** People's events are sealed before they are inserted; without it they are stored as written. */
+  sealing?: SealingConfig;
 }
 
 /** An error as it crosses from the writer thread: the store's own errors keep their class and fields. */
@@ -43,13 +46,18 @@ export type WireError =
 /** `stored`: this append stored its events (not a retry answered with an earlier append's result). */
 export type WireOutcome = { result: AppendResult; stored: boolean } | { error: WireError };
 
-export type ToWriter = { type: 'commit'; appends: AppendRequest[]; recordedAt: string } | { type: 'close' };
+export type ToWriter =
+  | { type: 'commit'; appends: AppendRequest[]; recordedAt: string }
+  /** A person's key was destroyed: the thread drops what it had unwrapped of it. */
+  | { type: 'forget'; personId: string }
+  | { type: 'close' };
 
 export type FromWriter =
   | { type: 'progress'; line: string }
   | { type: 'ready'; report: unknown; settings: WriterSettings }
   | { type: 'failed'; error: WireError }
   | { type: 'committed'; outcomes: WireOutcome[]; report: unknown }
+  | { type: 'forgotten' }
   | { type: 'closed' };
 
 export function toWire(error: unknown): WireError {

@@ -95,6 +95,14 @@ export class WriterThread {
     );
   }
 
+  /** Makes the thread drop a destroyed key it may hold; resolves once it has. */
+  async forget(personId: string): Promise<void> {
+    const answer = this.next();
+    this.worker.postMessage({ type: 'forget', personId } satisfies ToWriter);
+    const message = await answer;
+    if (message.type !== 'forgotten') throw new StoreUnavailableError(`the sqlite writer thread said ${message.type}`);
+  }
+
   /** Why the thread can no longer write (it exited or failed), if it cannot. */
   get error(): Error | undefined {
     return this.failure;
