@@ -9,20 +9,15 @@
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { addDays, daysBetween } from '@baytaq/domain';
 import { SqliteEventStore } from '@baytaq/event-store';
 import { EmbeddedReadModels, KNOWN_NOW, type RegistryReads } from '@baytaq/read-models';
+import { ensureGeneratedParty, GENERATED_DATA_DIR, GENERATED_STORE_FILE } from './support/generated-party';
 import { startBuiltServer } from './support/registry-server';
 
-const MEMBERS = Number(process.env['BENCH_MEMBERS'] ?? 1_000_000);
-const DATA_DIR = resolve(
-  process.env['BENCH_DATA_DIR'] ?? join(process.env['BENCH_DIR'] ?? tmpdir(), `baytaq-reads-${MEMBERS}`),
-);
-const STORE_FILE = join(DATA_DIR, 'registry.sqlite');
+const DATA_DIR = GENERATED_DATA_DIR;
+const STORE_FILE = GENERATED_STORE_FILE;
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 20_000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const FIRST_DAY = '2022-09-24';
@@ -40,17 +35,6 @@ function randomSource(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function ensureData(): void {
-  if (existsSync(STORE_FILE)) {
-    out(`reusing ${DATA_DIR}`);
-    return;
-  }
-  out(`generating ${MEMBERS} members into ${DATA_DIR} ...`);
-  const args = ['dist/apps/tools/src/generate/generate.main.js', '--members', String(MEMBERS), '--data-dir', DATA_DIR];
-  const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (run.status !== 0) throw new Error(`the generator exited with ${run.status}`);
 }
 
 /** What any reader of the log pays at least: every row read and its JSON parsed. */
@@ -177,7 +161,7 @@ async function http(branches: string[]): Promise<{ rate: number; rssMib: number 
 }
 
 async function main(): Promise<void> {
-  ensureData();
+  ensureGeneratedParty(out);
   const scan = rawScan();
   out(`raw scan of the events table: ${scan.events} events, ${Math.round(scan.rate)} events/s`);
   const built = rebuild();
