@@ -74,6 +74,14 @@ export interface TerminateMembership {
   basis?: Basis;
 }
 
+/** Destroy the person's personal data (DOMAIN.md "Personal data and erasure"); admin only. */
+export interface ErasePersonalData {
+  type: 'ErasePersonalData';
+  reason: string;
+  /** The law or request the erasure rests on, e.g. the subject's withdrawal of consent. */
+  legalBasis: string;
+}
+
 export type PersonCommand =
   | RegisterPerson
   | ChangePersonDetails
@@ -82,4 +90,5 @@ export type PersonCommand =
   | SuspendMembership
   | ReinstateMembership
   | TerminateMembership
+  | ErasePersonalData
   | RetractEvent;

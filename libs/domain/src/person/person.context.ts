@@ -33,7 +33,7 @@ export type PersonContextFor<T extends PersonCommand['type']> = T extends 'Admit
   ? AdmitMemberContext
   : T extends 'TransferMember'
     ? TransferMemberContext
-    : T extends 'TerminateMembership'
+    : T extends 'TerminateMembership' | 'ErasePersonalData'
       ? OfficerContext
       : T extends 'RetractEvent'
         ? RetractPersonEventContext

@@ -28,6 +28,7 @@ import {
   personNotFound,
 } from './membership.decide';
 import { personDecisions } from './person.needs';
+import { decideErase, refuseAfterErasure } from './person-erasure.decide';
 
 interface DetailsInput {
   name?: PersonName;
@@ -183,6 +184,8 @@ export function decidePersonCommand(
 }
 
 function decideOwnRules(command: PersonCommand, state: PersonState, context: PersonContext): Decision<PersonEvent> {
+  const erased = refuseAfterErasure(command, state);
+  if (erased) return refuse(erased);
   switch (command.type) {
     case 'RegisterPerson':
       return decideRegister(command, state, context);
@@ -199,6 +202,8 @@ function decideOwnRules(command: PersonCommand, state: PersonState, context: Per
       return decideTerminate(command, state, context);
     case 'RetractEvent':
       return decideRetract(command, state, context);
+    case 'ErasePersonalData':
+      return decideErase(command, state, context);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -75,7 +75,24 @@ export interface MembershipEnded {
   data: { reason: MembershipEndReason; effectiveDate: LocalDate; basis?: Basis };
 }
 
+/**
+ * The person's personal data was destroyed (their key with it): every sealed field of their
+ * events reads as erased from now on. An officer's name is public record, so the name they were
+ * last known by is kept here; a person who never held a post keeps no name at all.
+ */
+export interface PersonalDataErased {
+  type: 'PersonalDataErased';
+  data: {
+    erasedOn: LocalDate;
+    reason: string;
+    legalBasis: string;
+    publicName?: PersonName;
+    publicLatinName?: LatinName;
+  };
+}
+
 export type MembershipEvent =
   MemberAdmitted | MemberTransferred | MembershipSuspended | MembershipReinstated | MembershipEnded;
 
-export type PersonEvent = PersonRegistered | PersonDetailsChanged | MembershipEvent | EventRetracted;
+export type PersonEvent =
+  PersonRegistered | PersonDetailsChanged | MembershipEvent | PersonalDataErased | EventRetracted;

@@ -1,6 +1,12 @@
 import { type LocalDate } from '../shared/local-date';
 import { type MembershipEntry, replayMemberships } from './membership-timeline';
-import { type MembershipEvent, type PersonDetailsChanged, type PersonEvent } from './person.events';
+import { ERASED_NAME } from './personal-fields';
+import {
+  type MembershipEvent,
+  type PersonalDataErased,
+  type PersonDetailsChanged,
+  type PersonEvent,
+} from './person.events';
 import { type PersonProfile, type PersonState } from './person.state';
 
 function withCitizenship(profile: PersonProfile, change: PersonDetailsChanged['data']): PersonProfile['citizenship'] {
@@ -29,6 +35,17 @@ function addMembershipEvent(state: PersonState, event: MembershipEvent): PersonS
   return { ...state, membershipLog: log, memberships, timelineError: error };
 }
 
+/** What is left of the profile once the personal data is gone: the public name, if any, and the citizenship. */
+function erasedProfile(profile: PersonProfile, erasure: PersonalDataErased['data']): PersonProfile {
+  const erased: PersonProfile = {
+    personId: profile.personId,
+    name: erasure.publicName ?? ERASED_NAME,
+    citizenship: profile.citizenship,
+  };
+  if (erasure.publicLatinName) erased.latinName = erasure.publicLatinName;
+  return erased;
+}
+
 export function evolvePerson(state: PersonState, event: PersonEvent): PersonState {
   switch (event.type) {
     case 'PersonRegistered': {
@@ -51,6 +68,10 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
     case 'MembershipReinstated':
     case 'MembershipEnded':
       return addMembershipEvent(state, event);
+    case 'PersonalDataErased': {
+      const profile = state.profile && erasedProfile(state.profile, event.data);
+      return { ...state, profile, erasure: { erasedOn: event.data.erasedOn } };
+    }
     case 'EventRetracted':
       return state; // foldStream drops the target; the retraction itself changes no timeline
     default: {

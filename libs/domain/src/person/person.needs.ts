@@ -18,6 +18,7 @@ export function personDecisions(command: PersonCommand): BasedDecision[] {
     case 'RegisterPerson':
     case 'ChangePersonDetails':
     case 'RetractEvent':
+    case 'ErasePersonalData':
       return [];
     default:
       return decisionAndEnd(command);
@@ -47,6 +48,8 @@ function ownNeeds(command: PersonCommand, state: PersonState): ContextNeeds {
     case 'TransferMember':
       return { organisation: { load: 'organisation', organisationId: command.organisationId } };
     case 'TerminateMembership':
+    case 'ErasePersonalData':
+      // An erasure keeps an officer's name: whether they ever held a post.
       return personId ? { officerPeriods: { load: 'officerPeriods', personId } } : NO_NEEDS;
     case 'RetractEvent':
       // Without the retracted entry a placement may last longer: it must stay inside its organisation's life.

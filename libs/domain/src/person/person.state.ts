@@ -25,6 +25,8 @@ export interface PersonState {
   /** Set when the log cannot be replayed (only in a candidate state, which is then refused). */
   timelineError: DomainError | null;
   dangling: ReadonlyArray<{ type: string }>;
+  /** Set once the personal data is erased: the stream takes no further command. */
+  erasure: { erasedOn: LocalDate } | null;
 }
 
 export const initialPersonState: PersonState = {
@@ -34,6 +36,7 @@ export const initialPersonState: PersonState = {
   memberships: [],
   timelineError: null,
   dangling: [],
+  erasure: null,
 };
 
 export function citizenshipOn(profile: PersonProfile, date: LocalDate): string | undefined {

@@ -77,6 +77,7 @@ export const ERROR_KINDS = {
   'tenure.holder_not_member': 'conflict',
   'tenure.holder_suspended': 'conflict',
   'person.already_registered': 'conflict',
+  'person.erased': 'conflict',
   'iin.taken': 'conflict',
   'membership.already_member': 'conflict',
   'membership.not_member': 'conflict',
