@@ -1,24 +1,14 @@
 import Database from 'better-sqlite3';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import type { SealingConfig } from './sealing-config';
+import { ERASED_NAME, testSealing } from '../testing/test-sealing';
 
-const ERASED_NAME = { surname: '[erased]', given: '[erased]' };
 const IIN = '900101300017';
-
-export function testSealing(dir: string): SealingConfig {
-  return {
-    keysFile: join(dir, 'keys.sqlite'),
-    masterKey: randomBytes(32).toString('hex'),
-    streamPrefix: 'person-',
-    fields: { PersonRegistered: ['name', 'latinName', 'personal'], MemberAdmitted: ['cardNumber'] },
-    erased: { name: ERASED_NAME, personal: {} },
-  };
-}
 
 const registered = (personId: string) => ({
   id: randomUUID(),

@@ -21,6 +21,7 @@ import { compareSequencePositions } from '../sequence-position';
 import { GenerationalCache } from '../generational-cache';
 import { attachSealing } from '../sealing/attached-sealing';
 import type { SealingConfig } from '../sealing/sealing-config';
+import { sealStoredEvents } from '../sealing/seal-stored-events';
 import { StoreSealing } from '../sealing/store-sealing';
 import { type SerializedEvent, serializeEvents, SqliteEventQueries } from './sqlite-event-queries';
 import { configureConnection, configureReader, migrateEventTables } from './sqlite-schema';
@@ -166,6 +167,7 @@ export class SqliteEventStore implements EventStore {
       if (options.sealing) {
         sealing = StoreSealing.open(options.sealing);
         attachSealing(open, sealing);
+        sealStoredEvents(open, sealing);
       }
       const writer = new SqliteWriter(open, options.projection?.(open), sealing);
       const inThread: Writer = {

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { attachSealing } from '../sealing/attached-sealing';
+import { sealStoredEvents } from '../sealing/seal-stored-events';
 import { StoreSealing } from '../sealing/store-sealing';
 import { configureConnection, migrateEventTables } from './sqlite-schema';
 import { refusedByAnotherProcess, SqliteWriter, sqliteCode } from './sqlite-writer';
@@ -36,6 +37,8 @@ function open(): {
     if (init.sealing) {
       sealing = StoreSealing.open(init.sealing);
       attachSealing(db, sealing);
+      const sealed = sealStoredEvents(db, sealing);
+      if (sealed > 0) send({ type: 'progress', line: `sealed ${sealed} people's events stored in plain text` });
     }
     let projection: ReportingProjection | undefined;
     if (init.projection) {
