@@ -52,7 +52,7 @@ describe.each([
   ['writer in this thread', false],
   ['writer thread', true],
 ])('a store written before sealing, opened with it (%s)', (_, thread) => {
-  const open = (file: string, sealing = testSealing(join(file, '..'))) =>
+  const open = (file: string, sealing = testSealing(join(file, '..'), 'person-')) =>
     thread
       ? SqliteEventStore.openWithWriterThread(file, { sealing })
       : Promise.resolve(SqliteEventStore.open(file, { sealing }));
@@ -67,7 +67,7 @@ describe.each([
     await old.close();
     for (const secret of SECRETS) expect(filesContain(dir, secret)).toContain('registry.sqlite');
 
-    const sealing = testSealing(dir);
+    const sealing = testSealing(dir, 'person-');
     let store = await open(file, sealing);
     expect(await store.readAll()).toEqual(before);
     // A writer without sealing appends more in plain text: the next start seals those too.

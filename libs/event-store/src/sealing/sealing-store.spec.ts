@@ -72,7 +72,7 @@ describe.each([
   it("stores people's personal fields sealed and reads them back plain, on every path", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sealed-store-'));
     const file = join(dir, 'registry.sqlite');
-    const sealing = testSealing(dir);
+    const sealing = testSealing(dir, 'person-');
     const person = randomUUID();
     const projected: RecordedEvent[] = [];
     let store = await open(file, sealing, projected);
@@ -110,7 +110,7 @@ describe.each([
   it('reads a person whose key was destroyed as erased, and writes nothing personal of them after', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sealed-store-'));
     const file = join(dir, 'registry.sqlite');
-    const store = await open(file, testSealing(dir));
+    const store = await open(file, testSealing(dir, 'person-'));
     const person = randomUUID();
     await store.append(`person-${person}`, [registered(person)], 'no_stream');
     await store.readStream(`person-${person}`); // the key is now unwrapped in every thread
