@@ -38,6 +38,12 @@ export interface FilingSection<K extends string = string> {
   readonly summary?: readonly SummaryLine[];
 }
 
+/** The log's tree head the filing's knownAt rests on: its size and RFC 6962 root (base64). */
+export interface FilingLogCheckpoint {
+  readonly treeSize: number;
+  readonly rootHash: string;
+}
+
 export interface FilingPeriod {
   readonly from: LocalDate;
   readonly to: LocalDate;
@@ -59,6 +65,8 @@ export interface FilingDocument {
   readonly period?: FilingPeriod;
   /** ISO 8601 timestamp of issue; also the PDF's CreationDate and ModDate. */
   readonly issuedAt: string;
+  /** The signed checkpoint of the log as known at `knownAt`; absent where the log keeps no tree. */
+  readonly logCheckpoint?: FilingLogCheckpoint;
   readonly sections: readonly FilingSection[];
 }
 

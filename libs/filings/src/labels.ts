@@ -98,6 +98,11 @@ export const PHRASES = {
   period: { ru: 'Период: {from} — {to}', kk: 'Кезең: {from} — {to}', en: 'Period: {from} – {to}' },
   page: { ru: 'Страница {page} из {pages}', kk: '{pages} беттің {page}-беті', en: 'Page {page} of {pages}' },
   dataHash: { ru: 'SHA-256 данных: {hash}', kk: 'Деректердің SHA-256 хеші: {hash}', en: 'SHA-256 of the data: {hash}' },
+  logCheckpoint: {
+    ru: 'Журнал реестра: размер дерева {size}, корень {root}',
+    kk: 'Тізілім журналы: ағаш өлшемі {size}, түбірі {root}',
+    en: 'Registry log: tree size {size}, root {root}',
+  },
   noRows: { ru: 'Записей нет', kk: 'Жазбалар жоқ', en: 'No entries' },
 } as const satisfies Record<string, Localized>;
 export type PhraseKey = keyof typeof PHRASES;

@@ -3,6 +3,7 @@ import {
   type FilingDocument,
   type FilingKind,
   type FilingLang,
+  type FilingLogCheckpoint,
   type FilingPeriod,
   type FilingSection,
 } from '../filing-document';
@@ -16,6 +17,7 @@ export interface FilingMoment {
   /** The transaction time the read models were queried at. */
   readonly knownAt: string;
   readonly issuedAt: string;
+  readonly logCheckpoint?: FilingLogCheckpoint;
 }
 
 export function filingDocument(
@@ -33,6 +35,7 @@ export function filingDocument(
     knownAt: moment.knownAt,
     ...(period ? { period } : {}),
     issuedAt: moment.issuedAt,
+    ...(moment.logCheckpoint ? { logCheckpoint: moment.logCheckpoint } : {}),
     sections,
   };
 }

@@ -72,6 +72,13 @@ describe('renderJson and dataHash', () => {
     expect(JSON.parse(renderJson(doc).toString()).period).toBeNull();
   });
 
+  it("carries the log's checkpoint, when the document has one, after issuedAt", () => {
+    const logCheckpoint = { treeSize: 1042, rootHash: Buffer.alloc(32, 1).toString('base64') };
+    const parsed = JSON.parse(renderJson({ ...doc, logCheckpoint }).toString());
+    expect(Object.keys(parsed).slice(-3)).toEqual(['issuedAt', 'logCheckpoint', 'sections']);
+    expect(parsed.logCheckpoint).toEqual(logCheckpoint);
+  });
+
   // A filing's recorded hash must be reproducible later: if this changes, issued filings no longer verify.
   it('has not changed its canonical form', () => {
     expect(dataHash(doc)).toBe('f25315d74f9d3947f2c444f295cd833952777ba978e737a535b847046c304fbc');

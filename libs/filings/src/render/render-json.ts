@@ -22,6 +22,11 @@ export function renderJson(doc: FilingDocument): Buffer {
     knownAt: canonicalTimestamp(doc.knownAt),
     period: doc.period ? { from: doc.period.from, to: doc.period.to } : null,
     issuedAt: canonicalTimestamp(doc.issuedAt),
+    // Only when there is one: documents without it (filings issued before the log had a tree)
+    // keep their bytes and their recorded hash.
+    ...(doc.logCheckpoint
+      ? { logCheckpoint: { treeSize: doc.logCheckpoint.treeSize, rootHash: doc.logCheckpoint.rootHash } }
+      : {}),
     sections: doc.sections.map(canonicalSection),
   };
   return Buffer.from(JSON.stringify(data), 'utf8');

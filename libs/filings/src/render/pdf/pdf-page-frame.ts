@@ -9,6 +9,7 @@ const TITLE_SIZE = 12;
 const META_SIZE = 8;
 const FOOTER_SIZE = 7;
 const FOOTER_HEIGHT = 22;
+const FOOTER_LINE = 8;
 const HEADER_LINE_GAP = 3;
 const GREY = '#555555';
 const RULE = '#999999';
@@ -70,7 +71,10 @@ export function drawHeader(pdf: PDFKit.PDFDocument, doc: FilingDocument, frame: 
   rule(pdf, frame, y + 4);
 }
 
-/** The footer: the data's hash (so a paper copy can be matched to its data) and "page N of M". */
+/**
+ * The footer: the data's hash (so a paper copy can be matched to its data), "page N of M", and
+ * the log's tree size and root as known at knownAt (so that the paper names what it rests on).
+ */
 export function drawFooter(
   pdf: PDFKit.PDFDocument,
   doc: FilingDocument,
@@ -85,6 +89,11 @@ export function drawFooter(
   pdf.text(phrase('dataHash', doc.lang, { hash: page.hash }), frame.left, textY, { lineBreak: false });
   const pageText = phrase('page', doc.lang, { page: page.number, pages: page.of });
   pdf.text(pageText, frame.right - pdf.widthOfString(pageText), textY, { lineBreak: false });
+  if (doc.logCheckpoint) {
+    const { treeSize, rootHash } = doc.logCheckpoint;
+    const line = phrase('logCheckpoint', doc.lang, { size: treeSize, root: rootHash });
+    pdf.text(line, frame.left, textY + FOOTER_LINE, { lineBreak: false });
+  }
   pdf.fillColor('black');
 }
 
