@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeIin } from '@baytaq/domain';
+import { ERASED_NAME, makeIin, personStream } from '@baytaq/domain';
+import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
+import { PERSON_KEYS, type PersonKeys } from '../../apps/registry/src/personal-data/person-keys';
 import { importClient, MEMBER_HEADER } from '../imports/import-client';
 import { client, expectStatus } from '../support/http';
 import { registryWrites } from '../support/registry-writes';
@@ -114,5 +116,45 @@ describe('personal data at rest in the log (e2e)', () => {
     expect(rows.some((r) => r.stream.startsWith('idempotency-'))).toBe(true);
     expect(rows.some((r) => r.type === 'ImportRowsRejected')).toBe(true);
     expect(existsSync(join(dataDir, 'keys.sqlite'))).toBe(true);
+  });
+
+  it('reads a person as erased once PERSON_KEYS destroyed their key, in this thread and in the writer thread', async () => {
+    const app = await startTestApp();
+    try {
+      const w = registryWrites(client(app.app, app.adminKey));
+      const party = randomUUID();
+      await w.establishParty(party);
+      const iin = makeIin('1976-06-16', 'male', 161);
+      const personId = await w.registerPerson('Ключуничтожен', { iin, birthDate: '1976-06-16' });
+      const keys = app.app.get<PersonKeys>(PERSON_KEYS);
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      expect((await store.readStream(personStream(personId)))[0]!.data['personal']).toMatchObject({ iin });
+      expect(keys.destroyed(personId)).toBe(false);
+      expect(await keys.destroy(personId)).toBe(true);
+      expect(await keys.destroy(personId)).toBe(false);
+      expect(keys.destroyed(personId)).toBe(true);
+      const [registered] = await store.readStream(personStream(personId));
+      expect(registered!.data).toMatchObject({ name: ERASED_NAME, personal: {} });
+      expect(JSON.stringify(await store.readAll())).not.toContain(iin);
+      // The writer thread forgot the key: details changed after it are stored with the replacements.
+      const change = {
+        reason: 'corrected',
+        effectiveDate: '2024-01-01',
+        name: { surname: 'Послеключов', given: 'Синтетик' },
+      };
+      expectStatus(await client(app.app, app.adminKey)('POST', `/v1/people/${personId}/details`, change));
+      const db = new Database(join(app.dataDir, 'registry.sqlite'), { readonly: true });
+      const stored = db
+        .prepare('SELECT data FROM events WHERE stream = ?')
+        .pluck()
+        .all(personStream(personId)) as string[];
+      db.close();
+      expect(stored.filter((d) => d.includes('Послеключов') || d.includes(iin))).toEqual([]);
+      const changed = JSON.parse(stored.find((d) => d.includes('"corrected"'))!) as Record<string, unknown>;
+      expect(changed).toMatchObject({ reason: 'corrected', name: ERASED_NAME });
+      expect(changed).not.toHaveProperty('sealed');
+    } finally {
+      await app.close();
+    }
   });
 });
