@@ -48,15 +48,20 @@ export class StoreSealing {
   sealEvents(stream: string, events: SerializedEvent[]): SerializedEvent[] {
     return events.map((e) => {
       if (this.sealer.personOf(stream, e.type) === undefined) return e;
-      const data = this.sealer.seal(stream, e.id, e.type, JSON.parse(e.json.data) as JsonObject);
-      return { ...e, json: { data: JSON.stringify(data), metadata: e.json.metadata } };
+      const written = JSON.parse(e.json.data) as JsonObject;
+      const data = this.sealer.seal(stream, e.id, e.type, written);
+      // Nothing to seal (an admission without a card number): the JSON sent is the JSON stored.
+      return data === written ? e : { ...e, json: { data: JSON.stringify(data), metadata: e.json.metadata } };
     });
   }
 
-  /** The stored events as written: what the inline projection and the main thread's followers are given. */
+  /**
+   * The stored events as written: what the inline projection is given. An event stored without an
+   * envelope is given as stored (nothing sealed, or a destroyed key's replacement values).
+   */
   plainOf(stored: RecordedEvent[], written: SerializedEvent[]): RecordedEvent[] {
     return stored.map((s, i) =>
-      this.sealer.personOf(s.stream, s.type) === undefined
+      this.sealer.personOf(s.stream, s.type) === undefined || !('sealed' in s.data)
         ? s
         : recordedEvent(written[i]!, s.stream, s.revision, Number(s.position), s.recordedAt),
     );
