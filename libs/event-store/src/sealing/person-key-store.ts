@@ -29,10 +29,16 @@ function unwrap(master: Buffer, wrapped: Buffer, aad: string): Buffer {
   return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]);
 }
 
-const personKey = (enc: Buffer): PersonKey => ({
-  enc,
-  iv: Buffer.from(hkdfSync('sha256', enc, Buffer.alloc(0), IV_INFO, 32)),
-});
+/** The IV key is derived when first sealing with it: reads (a rebuild opens a key per person) never need it. */
+class DataKey implements PersonKey {
+  private derived: Buffer | undefined;
+  constructor(readonly enc: Buffer) {}
+  get iv(): Buffer {
+    return (this.derived ??= Buffer.from(hkdfSync('sha256', this.enc, Buffer.alloc(0), IV_INFO, 32)));
+  }
+}
+
+const personKey = (enc: Buffer): PersonKey => new DataKey(enc);
 
 /**
  * People's data keys, each AES-256 and wrapped (AES-256-GCM) by the master key, in a SQLite file
