@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { BENCH_ADMIN_KEY, pool, startBuiltServer } from './support/registry-server';
 import { syntheticSurname } from './support/synthetic-names';
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
-const CONNECTIONS = 50;
+export const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+export const CONNECTIONS = 50;
 const BRANCHES = 500;
 const OFFICERS = 2000;
 /** More registered people than admissions the run can make at 5,000 commands/s. */
@@ -25,7 +25,7 @@ async function post(base: string, path: string, body: unknown): Promise<Record<s
   return json;
 }
 
-async function prepare(base: string) {
+export async function prepare(base: string) {
   const party = randomUUID();
   await post(base, '/v1/organisations', {
     id: party,
@@ -83,8 +83,42 @@ async function prepare(base: string) {
   return { region, posts, officers, applicants };
 }
 
+/** Half admissions of registered people, half tenures on the branches' posts: distinct streams at once. */
+export function commandRequests({ region, posts, officers, applicants }: Awaited<ReturnType<typeof prepare>>) {
+  let admission = 0;
+  let tenure = 0;
+  const requests: autocannon.Request[] = [
+    {
+      method: 'POST',
+      headers,
+      setupRequest: (req) => {
+        const personId = applicants[admission++ % APPLICANTS];
+        return {
+          ...req,
+          path: `/v1/people/${personId}/membership/admission`,
+          body: JSON.stringify({ organisationId: region, effectiveDate: '2023-01-10' }),
+        };
+      },
+    },
+    {
+      method: 'POST',
+      headers,
+      setupRequest: (req) => {
+        const i = tenure++;
+        const body = {
+          personId: officers[Math.floor(i / BRANCHES) % OFFICERS],
+          effectiveDate: '2023-01-10',
+          method: 'elected',
+        };
+        return { ...req, path: `/v1/posts/${posts[i % BRANCHES]}/tenures`, body: JSON.stringify(body) };
+      },
+    },
+  ];
+  return requests;
+}
+
 /** CPU seconds (user and system) the process has used so far; Linux only, undefined elsewhere. */
-function cpuSeconds(pid: number): number | undefined {
+export function cpuSeconds(pid: number): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
@@ -93,7 +127,7 @@ function cpuSeconds(pid: number): number | undefined {
   }
 }
 
-function run(options: autocannon.Options): Promise<autocannon.Result> {
+export function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
@@ -104,44 +138,16 @@ async function main(): Promise<void> {
   const server = await startBuiltServer(Number(process.env['BENCH_PORT'] ?? 3917));
   try {
     const started = Date.now();
-    const { region, posts, officers, applicants } = await prepare(server.url);
+    const prepared = await prepare(server.url);
     process.stdout.write(
       `prepared ${BRANCHES} branches with a post, ${OFFICERS} members, ${APPLICANTS} applicants in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
-    let admission = 0;
-    let tenure = 0;
     const cpuBefore = cpuSeconds(server.pid);
     const commands = await run({
       url: server.url,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          headers,
-          setupRequest: (req) => {
-            const personId = applicants[admission++ % APPLICANTS];
-            return {
-              ...req,
-              path: `/v1/people/${personId}/membership/admission`,
-              body: JSON.stringify({ organisationId: region, effectiveDate: '2023-01-10' }),
-            };
-          },
-        },
-        {
-          method: 'POST',
-          headers,
-          setupRequest: (req) => {
-            const i = tenure++;
-            const body = {
-              personId: officers[Math.floor(i / BRANCHES) % OFFICERS],
-              effectiveDate: '2023-01-10',
-              method: 'elected',
-            };
-            return { ...req, path: `/v1/posts/${posts[i % BRANCHES]}/tenures`, body: JSON.stringify(body) };
-          },
-        },
-      ],
+      requests: commandRequests(prepared),
     });
     const cpuAfter = cpuSeconds(server.pid);
     const health = await run({ url: `${server.url}/health`, connections: CONNECTIONS, duration: SECONDS });
@@ -166,4 +172,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// bench:integrity reuses the load; run on its own, this is bench:commands.
+if (require.main === module) void main();
