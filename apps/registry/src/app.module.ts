@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { RegistryClock } from './clock/registry-clock';
 import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { EventsModule } from './events/events.module';
 import { ExportModule } from './export/export.module';
 import { FilingsModule } from './filings/filings.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ExportModule,
         ImportsModule,
         FilingsModule,
+        DisclosureModule,
       ],
       controllers: [HealthController],
       providers: [

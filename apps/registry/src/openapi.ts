@@ -16,6 +16,7 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['imports', 'Members brought in from a spreadsheet (CSV)'],
   ['filings', 'Documents for the regulator: previews, issued filings, what is pending'],
   ['keys', 'API keys and their roles'],
+  ['audit', 'Who read whose personal data, when, and through which endpoint'],
   ['operations', 'Health and Prometheus metrics'],
 ];
 

@@ -6,6 +6,7 @@ import { MeetingReads } from './queries/meeting-reads';
 import { MemberCountReads } from './queries/member-count-reads';
 import { OrganisationReads } from './queries/organisation-reads';
 import { PeopleReads } from './queries/people-reads';
+import { PersonRecordReads } from './queries/person-record-reads';
 import { PopoloReads } from './queries/popolo-reads';
 import { PostTenureReads } from './queries/post-tenure-reads';
 import { StructureReads } from './queries/structure-reads';
@@ -17,6 +18,8 @@ export class RegistryReads {
   readonly structure: StructureReads;
   readonly history: HistoryReads;
   readonly people: PeopleReads;
+  /** Every stored version of a person's rows: for their subject access export. */
+  readonly personRecord: PersonRecordReads;
   readonly memberCounts: MemberCountReads;
   readonly filings: FilingReads;
   readonly popolo: PopoloReads;
@@ -38,6 +41,7 @@ export class RegistryReads {
     this.structure = new StructureReads(db, this.organisations, this.memberCounts);
     this.history = new HistoryReads(db);
     this.people = new PeopleReads(db);
+    this.personRecord = new PersonRecordReads(db);
     this.filings = new FilingReads(db);
     this.popolo = new PopoloReads(db);
     this.meetings = new MeetingReads(db);

@@ -36,6 +36,8 @@ export interface FeedStreamRequest {
   client: string;
   /** See FeedStreamOptions.stillAllowed. */
   stillAllowed: () => boolean;
+  /** See FeedStreamOptions.disclosed. */
+  disclosed?: (personIds: string[]) => void;
 }
 
 /**
@@ -86,6 +88,7 @@ export class EventFeedStreams implements BeforeApplicationShutdown {
       types: feed.types,
       heartbeatMs: this.settings.heartbeatMs,
       stillAllowed: feed.stillAllowed,
+      disclosed: feed.disclosed,
       onClosed: () => {
         this.streams.delete(stream);
         this.admission.release(feed.client);

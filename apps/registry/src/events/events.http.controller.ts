@@ -15,18 +15,21 @@ import { bearerToken } from '../auth/auth.guard';
 import { Principal } from '../auth/principal.decorator';
 import { PublicRead } from '../auth/roles.decorator';
 import type { AuthPrincipal } from '../auth/roles';
+import { AccessRecord } from '../disclosure/access-record';
 import { ApiProblemResponses, ProblemDto } from '../shared-dto/problem.dto';
 import { EventFeedService } from './event-feed.service';
 import { EventFeedStreams } from './event-feed.streams';
 import { DEFAULT_FEED_LIMIT, EventFeedQuery, EventStreamQuery, typesOf } from './event-feed.query.dto';
 import { FeedPageDto } from './event-feed.response.dto';
-import { audienceOf, type FeedAudience } from './feed-redaction';
+import { audienceOf, type FeedAudience, peopleIn } from './feed-redaction';
 import { streamClient } from './stream-admission';
 
 const WHO_SEES_WHAT =
   'No key needed. Without the compliance or admin role, only organisation and meeting events are shown: ' +
   "people's events (membership is personal data) and other streams need that role. The registry's bookkeeping " +
-  '(idempotency records, API keys, IIN reservations) is never shown.';
+  '(idempotency records, API keys, IIN reservations) is never shown. A registrar key sees what the public sees. ' +
+  "A page or a stream's page with people's events is a read of personal data: it goes into the access record " +
+  '(GET /v1/audit/access) before it is sent.';
 
 const SSE_EXAMPLE =
   'id: 1042\nevent: TenureStarted\ndata: {"position":"1042","stream":"organisation-…","type":"TenureStarted",' +
@@ -49,6 +52,7 @@ export class EventsController {
     @Inject(EventFeedService) private readonly feed: EventFeedService,
     @Inject(EventFeedStreams) private readonly streams: EventFeedStreams,
     @Inject(ApiKeysService) private readonly keys: ApiKeysService,
+    @Inject(AccessRecord) private readonly access: AccessRecord,
   ) {}
 
   @Get()
@@ -57,13 +61,20 @@ export class EventsController {
     description: `Pass each page's \`next\` as \`after\` to read every event exactly once, in log order. ${WHO_SEES_WHAT}`,
   })
   @ApiOkResponse({ type: FeedPageDto, description: 'Up to `limit` events after `after`, and where to continue' })
-  read(@Query() query: EventFeedQuery, @Principal() principal: AuthPrincipal | undefined): Promise<FeedPageDto> {
-    return this.feed.readPage({
+  async read(
+    @Query() query: EventFeedQuery,
+    @Principal() principal: AuthPrincipal | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<FeedPageDto> {
+    const page = await this.feed.readPage({
       after: query.after,
       limit: query.limit ?? DEFAULT_FEED_LIMIT,
       types: typesOf(query),
       audience: audienceOf(principal),
     });
+    const people = peopleIn(page.items.map((item) => item.stream));
+    if (people.length > 0) this.access.disclosed(request, people);
+    return page;
   }
 
   @Get('stream')
@@ -112,6 +123,7 @@ export class EventsController {
       audience,
       client: streamClient(principal?.name, request.ip),
       stillAllowed: this.whileKeyHolds(request, audience),
+      disclosed: (people) => this.access.disclosed(request, people),
     });
   }
 

@@ -1,6 +1,7 @@
 import type { AllFilter, JsonObject, RecordedEvent } from '@baytaq/event-store';
-import { hasAnyRole, type AuthPrincipal } from '../auth/roles';
-import { STREAM_PREFIX } from '@baytaq/domain';
+import { type AuthPrincipal } from '../auth/roles';
+import { clearanceOf } from '../disclosure/clearance';
+import { idOfStream, STREAM_PREFIX } from '@baytaq/domain';
 
 /**
  * Who reads the feed. Membership is personal data (a political opinion), leadership is public:
@@ -37,7 +38,7 @@ export interface FeedItem {
 }
 
 export function audienceOf(principal: AuthPrincipal | undefined): FeedAudience {
-  return principal && hasAnyRole(principal, ['compliance']) ? 'privileged' : 'public';
+  return clearanceOf(principal) === 'personal' ? 'privileged' : 'public';
 }
 
 const startsWithAny = (stream: string, prefixes: readonly string[]): boolean =>
@@ -80,4 +81,14 @@ export function storeFilterFor(audience: FeedAudience, types: readonly string[] 
   if (types) filter.eventTypes = [...types];
   if (audience === 'public') filter.streamPrefixes = [...PUBLIC_STREAM_PREFIXES];
   return filter.eventTypes || filter.streamPrefixes ? filter : undefined;
+}
+
+/**
+ * The people whose events a feed page carries (their streams'): a privileged page that has any is
+ * a read of personal data, and goes into the access record before it is sent.
+ */
+export function peopleIn(streams: Iterable<string>): string[] {
+  const ids = new Set<string>();
+  for (const stream of streams) if (stream.startsWith(STREAM_PREFIX.person)) ids.add(idOfStream(stream));
+  return [...ids];
 }

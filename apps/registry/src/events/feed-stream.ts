@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AllFilter, EventStore } from '@baytaq/event-store';
 import { publicPageKey, type FeedPageCache } from './feed-page-cache';
-import { toFeedItem, type FeedAudience, type FeedItem } from './feed-redaction';
+import { peopleIn, toFeedItem, type FeedAudience, type FeedItem } from './feed-redaction';
 import type { LogGrowth } from './log-growth';
 import type { ReadTurns } from './read-turns';
 
@@ -23,6 +23,8 @@ export interface FeedStreamOptions {
   /** The caller's type filter, applied to the types it may see. */
   types?: readonly string[];
   heartbeatMs: number;
+  /** Called with the people whose events a page carries, before the page is sent (the access record). */
+  disclosed?: (personIds: string[]) => void;
   /** Asked before each page and heartbeat: false (say, the key was revoked) ends the stream. */
   stillAllowed: () => boolean;
   /** Called once, when the stream has ended and stopped reading. */
@@ -156,10 +158,14 @@ export class FeedStream {
     const head = await store.headPosition();
     const events = await store.readAll({ after: this.position, maxCount: FEED_PAGE_SIZE, filter: this.options.filter });
     let text = '';
+    const streams: string[] = [];
     for (const event of events) {
       const item = toFeedItem(event, this.options.audience, this.options.types);
       if (item) text += message(item);
+      if (item) streams.push(item.stream);
     }
+    const people = this.options.disclosed ? peopleIn(streams) : [];
+    if (people.length > 0) this.options.disclosed!(people);
     if (events.length > 0) this.position = events[events.length - 1]!.position;
     const full = events.length === FEED_PAGE_SIZE;
     if (

@@ -17,6 +17,16 @@ import { branchRegistrationData, memberListData, structureNodes } from './filing
 import { type FilingRequest } from './filing-parameters';
 
 /**
+ * A filing's document, and whose personal data it holds: `subjects` is null for a document without
+ * any (structure, leadership, compliance counts: officers and numbers), the members' ids for a
+ * member list (an empty list too: it is still a read of one). A read that sends it records them.
+ */
+export interface FilingContent {
+  doc: FilingDocument;
+  subjects: string[] | null;
+}
+
+/**
  * Gathers what a filing shows from the read models, as of its day and as known at its moment,
  * and hands it to the pure builders of `@baytaq/filings`.
  */
@@ -27,7 +37,11 @@ export class FilingDataService {
     @Inject(REGISTRY_CONFIG) private readonly config: Pick<RegistryConfig, 'law2022Effective'>,
   ) {}
 
-  async document(request: FilingRequest, issuedAt: string): Promise<FilingDocument> {
+  /**
+   * The document, and whose personal data it holds: `subjects` is null for a document without any
+   * (structure, leadership, compliance counts), the members' ids for a member list (even none).
+   */
+  async document(request: FilingRequest, issuedAt: string): Promise<FilingContent> {
     // Embedded read models hold every event recorded (projected in the append's transaction);
     // fed from KurrentDB, they may lag: a filing as known at a moment must not miss one.
     await this.gate.reachHead();
@@ -44,20 +58,25 @@ export class FilingDataService {
     const moment: FilingMoment = { lang: request.lang, partyName: party.name, asOf, knownAt, issuedAt };
     switch (request.kind) {
       case 'structure':
-        return buildStructure(moment, { roots: structureNodes(reads, q) });
-      case 'leadership-changes':
-        return buildLeadershipChanges(moment, this.leadershipData(reads, { from: from!, to: to! }, knownAt));
+        return { doc: buildStructure(moment, { roots: structureNodes(reads, q) }), subjects: null };
+      case 'leadership-changes': {
+        const data = this.leadershipData(reads, { from: from!, to: to! }, knownAt);
+        return { doc: buildLeadershipChanges(moment, data), subjects: null };
+      }
       case 'membership-compliance': {
         const counts = reads.memberCounts.countsOn(q);
-        return buildMembershipCompliance(moment, {
+        const doc = buildMembershipCompliance(moment, {
           ruleSets: lawRuleSets(this.config.law2022Effective),
           totalMembers: [...counts.values()].reduce((sum, n) => sum + n, 0),
           regionCounts: new Map(reads.structure.byRegion(q, counts).map((row) => [row.kato!, row.count])),
           ...branchRegistrationData(reads, party.id, q),
         });
+        return { doc, subjects: null };
       }
-      case 'member-list':
-        return buildMemberList(moment, memberListData(reads, organisationId!, q));
+      case 'member-list': {
+        const data = memberListData(reads, organisationId!, q);
+        return { doc: buildMemberList(moment, data), subjects: data.members.map((m) => m.personId) };
+      }
     }
   }
 

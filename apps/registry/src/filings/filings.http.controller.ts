@@ -1,10 +1,11 @@
 import { isUUID } from 'class-validator';
-import { Body, Controller, Get, Inject, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../auth/roles.decorator';
 import { RegistryClock } from '../clock/registry-clock';
 import { newId } from '../commands/deterministic-id';
+import { AccessRecord } from '../disclosure/access-record';
 import type { WriteContext } from '../commands/write-context';
 import { WriteInterceptor } from '../commands/write.interceptor';
 import { Write } from '../commands/write-request';
@@ -27,6 +28,7 @@ export class FilingsController {
     @Inject(FilingsService) private readonly filings: FilingsService,
     @Inject(PendingChangesService) private readonly pendingChanges: PendingChangesService,
     @Inject(RegistryClock) private readonly clock: RegistryClock,
+    @Inject(AccessRecord) private readonly access: AccessRecord,
   ) {}
 
   @Post()
@@ -78,9 +80,9 @@ export class FilingsController {
     summary: 'The issued filing made again from its parameters, byte for byte; Repr-Digest gives the recorded hash',
   })
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
-  async document(@Param('id') id: string, @Res() reply: FastifyReply) {
+  async document(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const filing = await this.issued(id);
-    const { rendered } = await this.filings.regenerate(filing);
+    const { rendered, subjects } = await this.filings.regenerate(filing);
     if (rendered.sha256 !== filing.sha256) {
       // Not the client's doing: the registry can no longer make what it sent, and must not pretend to.
       throw ProblemError.of(500, 'filing.not_reproducible', `Filing ${id} no longer regenerates to its recorded hash`, {
@@ -88,6 +90,8 @@ export class FilingsController {
         regenerated: rendered.sha256,
       });
     }
+    // A member list is personal data: in the access record before its bytes leave.
+    if (subjects) this.access.disclosed(request, subjects);
     sendFiling(reply, rendered, `attachment; filename="${filingFilename(requestOf(filing), filing.filingId)}"`, {
       'repr-digest': reprDigest(filing.sha256),
       etag: `"${filing.revision}"`,

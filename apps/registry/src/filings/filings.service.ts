@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@baytaq/event-store';
-import { type FilingDocument } from '@baytaq/filings';
 import { CommandHandling, type WriteResult } from '../commands/handle';
 import { type WriteContext } from '../commands/write-context';
-import { FilingDataService } from './filing-data.service';
+import { type FilingContent, FilingDataService } from './filing-data.service';
 import { type FilingRequest } from './filing-parameters';
 import { type RenderedFiling, renderFiling } from './filing-render';
 import { filingDecider, filingStream } from '@baytaq/domain';
 import { type FilingRecord } from './filing-parameters';
+
+/** A document made, its bytes, and whose personal data it holds (see FilingContent). */
+export interface RenderedContent extends FilingContent {
+  rendered: RenderedFiling;
+}
 
 /** An issued filing as its stream records it. */
 export interface IssuedFiling extends FilingRecord {
@@ -26,9 +30,8 @@ export class FilingsService {
   ) {}
 
   /** A preview is stamped with the moment it is made: it is not a filing and nothing records it. */
-  async preview(request: FilingRequest): Promise<{ doc: FilingDocument; rendered: RenderedFiling }> {
-    const doc = await this.data.document(request, new Date().toISOString());
-    return { doc, rendered: await renderFiling(doc, request.format) };
+  async preview(request: FilingRequest): Promise<RenderedContent> {
+    return this.render(request, new Date().toISOString());
   }
 
   /** Makes the document once, records its parameters and hash as `FilingIssued`, and answers like every write. */
@@ -64,13 +67,13 @@ export class FilingsService {
   }
 
   /** The issued filing made again from its parameters, its language and its issue time. */
-  regenerate(filing: IssuedFiling): Promise<{ doc: FilingDocument; rendered: RenderedFiling }> {
+  regenerate(filing: IssuedFiling): Promise<RenderedContent> {
     return this.render(requestOf(filing), filing.issuedAt);
   }
 
-  private async render(request: FilingRequest, issuedAt: string) {
-    const doc = await this.data.document(request, issuedAt);
-    return { doc, rendered: await renderFiling(doc, request.format) };
+  private async render(request: FilingRequest, issuedAt: string): Promise<RenderedContent> {
+    const content = await this.data.document(request, issuedAt);
+    return { ...content, rendered: await renderFiling(content.doc, request.format) };
   }
 }
 

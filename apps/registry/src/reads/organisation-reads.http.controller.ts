@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ORGANISATION_KINDS } from '@baytaq/domain';
 import { type OrganisationSummary } from '@baytaq/read-models';
 import { PublicRead, RequireRoles } from '../auth/roles.decorator';
+import { AccessRecord } from '../disclosure/access-record';
 import { ApiPageQuery, ApiTemporalQuery, notFound, setEtag } from './read-access';
 import { ReadGate } from './read-gate';
 import {
@@ -21,7 +22,10 @@ const STATUSES = ['active', 'dissolved'] as const;
 @PublicRead()
 @Controller('v1/organisations')
 export class OrganisationReadsController {
-  constructor(@Inject(ReadGate) private readonly gate: ReadGate) {}
+  constructor(
+    @Inject(ReadGate) private readonly gate: ReadGate,
+    @Inject(AccessRecord) private readonly access: AccessRecord,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every organisation founded by asOf, with its status on that day' })
@@ -81,16 +85,24 @@ export class OrganisationReadsController {
 
   @Get(':id/members')
   @RequireRoles('compliance')
-  @ApiOperation({ summary: 'Members placed in the organisation on asOf (personal data: compliance or admin)' })
+  @ApiOperation({
+    summary: 'Members placed in the organisation on asOf (personal data: compliance or admin)',
+    description:
+      'A registrar key is refused (403): the whole list is personal data. Each read is in the access record.',
+  })
   @ApiTemporalQuery()
   @ApiPageQuery()
-  async members(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString) {
+  async members(@Param('id', ParseUUIDPipe) id: string, @Query() query: QueryString, @Req() request: FastifyRequest) {
     const q = await this.gate.open(query, (r) => readKeyedPage(r, [KEY_PART.id]));
     if (!this.gate.reads.organisations.exists(id, q.knownAt)) throw notFound('organisation', id);
     const { limit, after } = q.own;
     const items = this.gate.reads.people.members(id, q, after?.[0] ?? '', limit + 1);
     const more = items.length > limit;
     const shown = items.slice(0, limit);
+    this.access.disclosed(
+      request,
+      shown.map((m) => m.personId),
+    );
     return {
       organisationId: id,
       asOf: q.asOf,

@@ -1,13 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AuthPrincipal, hasAnyRole } from '../auth/roles';
 import { ProblemError } from '../http/problem';
-
-/** Personal data (IIN, birth date, contacts, member lists, membership) is for these roles only. */
-export function seesPersonalData(principal: AuthPrincipal | undefined): boolean {
-  return principal !== undefined && hasAnyRole(principal, ['compliance']);
-}
 
 export function notFound(what: string, id: string): ProblemError {
   return ProblemError.of(404, `${what}.not_found`, `No ${what} ${id} is known to the registry`, { id });
