@@ -4,6 +4,7 @@ import {
   type MemberListEntry,
   type StructureNode,
 } from '@baytaq/filings';
+import { organisationStream, personStream } from '@baytaq/domain';
 import { type AsOf, type OrganisationSummary, type RegistryReads, type TreeNode } from '@baytaq/read-models';
 import { ProblemError } from '../http/problem';
 import { notFound } from '../reads/read-access';
@@ -11,8 +12,10 @@ import { notFound } from '../reads/read-access';
 const MEMBER_PAGE = 1_000;
 
 /** The tree on the day with what the structure filing adds to each branch: its registration and its head's start. */
-export function structureNodes(reads: RegistryReads, q: AsOf): StructureNode[] {
+export function structureNodes(reads: RegistryReads, q: AsOf, sources?: Set<string>): StructureNode[] {
   const toNode = (node: TreeNode): StructureNode => {
+    sources?.add(organisationStream(node.id));
+    if (node.head) sources?.add(personStream(node.head.personId));
     const branch = node.kind !== 'body' && node.status === 'active';
     const detail = branch ? reads.organisations.detail(node.id, q) : null;
     const holder = node.head
@@ -38,7 +41,12 @@ export function structureNodes(reads: RegistryReads, q: AsOf): StructureNode[] {
  * The members on the day of a branch and of every branch under it, each with the day they were
  * admitted to the party (not to the branch), their card and IIN.
  */
-export function memberListData(reads: RegistryReads, organisationId: string, q: AsOf): MemberListData {
+export function memberListData(
+  reads: RegistryReads,
+  organisationId: string,
+  q: AsOf,
+  sources?: Set<string>,
+): MemberListData {
   const organisation = reads.organisations.summary(organisationId, q);
   if (!organisation) throw notFound('organisation', organisationId);
   if (organisation.kind === 'body') {
@@ -55,9 +63,11 @@ export function memberListData(reads: RegistryReads, organisationId: string, q: 
   const branches = subtree(reads.organisations.list(q), organisation);
   const members: MemberListEntry[] = [];
   for (const branch of branches) {
+    sources?.add(organisationStream(branch.id));
     for (let after = ''; ;) {
       const page = reads.people.members(branch.id, q, after, MEMBER_PAGE);
       for (const m of page) {
+        sources?.add(personStream(m.personId));
         members.push({
           personId: m.personId,
           name: m.name,
@@ -96,11 +106,20 @@ function subtree(all: OrganisationSummary[], root: OrganisationSummary): Organis
  * For the compliance filing's late branch registrations: the party's first registration by the
  * day, and every regional branch active that day with its first registration by then.
  */
-export function branchRegistrationData(reads: RegistryReads, partyId: string, q: AsOf): BranchRegistrationData {
+export function branchRegistrationData(
+  reads: RegistryReads,
+  partyId: string,
+  q: AsOf,
+  sources?: Set<string>,
+): BranchRegistrationData {
+  sources?.add(organisationStream(partyId));
   const firstRegistration = (id: string) => reads.organisations.detail(id, q)?.registrations[0]?.date ?? null;
   const regionalBranches = reads.organisations
     .list(q)
     .filter((o) => o.kind === 'regional_branch' && o.status === 'active' && o.kato !== null)
-    .map((o) => ({ kato: o.kato!, name: o.name, registered: firstRegistration(o.id) }));
+    .map((o) => {
+      sources?.add(organisationStream(o.id));
+      return { kato: o.kato!, name: o.name, registered: firstRegistration(o.id) };
+    });
   return { partyRegistered: firstRegistration(partyId), regionalBranches };
 }

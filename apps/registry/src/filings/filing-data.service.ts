@@ -5,10 +5,12 @@ import {
   buildMembershipCompliance,
   buildStructure,
   type FilingDocument,
+  type FilingLogCheckpoint,
   type FilingMoment,
   type LeadershipMeeting,
   lawRuleSets,
 } from '@baytaq/filings';
+import { meetingStream, organisationStream, personStream } from '@baytaq/domain';
 import { type AsOf, type RegistryReads } from '@baytaq/read-models';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { ProblemError } from '../http/problem';
@@ -26,6 +28,13 @@ export interface FilingContent {
   subjects: string[] | null;
 }
 
+/** What a document is made with besides its request: the log's checkpoint it prints, and where to note its sources. */
+export interface DocumentExtras {
+  logCheckpoint?: FilingLogCheckpoint | undefined;
+  /** Receives the streams whose events the rows rest on (organisations, people, meetings). */
+  sources?: Set<string>;
+}
+
 /**
  * Gathers what a filing shows from the read models, as of its day and as known at its moment,
  * and hands it to the pure builders of `@baytaq/filings`.
@@ -41,7 +50,8 @@ export class FilingDataService {
    * The document, and whose personal data it holds: `subjects` is null for a document without any
    * (structure, leadership, compliance counts), the members' ids for a member list (even none).
    */
-  async document(request: FilingRequest, issuedAt: string): Promise<FilingContent> {
+  async document(request: FilingRequest, issuedAt: string, extras: DocumentExtras = {}): Promise<FilingContent> {
+    const { logCheckpoint, sources } = extras;
     // Embedded read models hold every event recorded (projected in the append's transaction);
     // fed from KurrentDB, they may lag: a filing as known at a moment must not miss one.
     await this.gate.reachHead();
@@ -55,12 +65,19 @@ export class FilingDataService {
         knownAt,
       });
     }
-    const moment: FilingMoment = { lang: request.lang, partyName: party.name, asOf, knownAt, issuedAt };
+    const moment: FilingMoment = {
+      lang: request.lang,
+      partyName: party.name,
+      asOf,
+      knownAt,
+      issuedAt,
+      ...(logCheckpoint ? { logCheckpoint } : {}),
+    };
     switch (request.kind) {
       case 'structure':
-        return { doc: buildStructure(moment, { roots: structureNodes(reads, q) }), subjects: null };
+        return { doc: buildStructure(moment, { roots: structureNodes(reads, q, sources) }), subjects: null };
       case 'leadership-changes': {
-        const data = this.leadershipData(reads, { from: from!, to: to! }, knownAt);
+        const data = this.leadershipData(reads, { from: from!, to: to! }, knownAt, sources);
         return { doc: buildLeadershipChanges(moment, data), subjects: null };
       }
       case 'membership-compliance': {
@@ -69,19 +86,28 @@ export class FilingDataService {
           ruleSets: lawRuleSets(this.config.law2022Effective),
           totalMembers: [...counts.values()].reduce((sum, n) => sum + n, 0),
           regionCounts: new Map(reads.structure.byRegion(q, counts).map((row) => [row.kato!, row.count])),
-          ...branchRegistrationData(reads, party.id, q),
+          ...branchRegistrationData(reads, party.id, q, sources),
         });
         return { doc, subjects: null };
       }
       case 'member-list': {
-        const data = memberListData(reads, organisationId!, q);
+        const data = memberListData(reads, organisationId!, q, sources);
         return { doc: buildMemberList(moment, data), subjects: data.members.map((m) => m.personId) };
       }
     }
   }
 
-  private leadershipData(reads: RegistryReads, period: { from: string; to: string }, knownAt: string) {
+  private leadershipData(
+    reads: RegistryReads,
+    period: { from: string; to: string },
+    knownAt: string,
+    sources?: Set<string>,
+  ) {
     const tenures = reads.filings.tenuresAround(period, knownAt);
+    for (const t of tenures) {
+      sources?.add(organisationStream(t.organisationId));
+      sources?.add(personStream(t.personId));
+    }
     const organisations = new Map(
       [...new Set(tenures.map((t) => t.organisationId))].map((id) => [
         id,
@@ -93,6 +119,7 @@ export class FilingDataService {
       for (const id of [t.startBasis?.meetingId, t.endBasis?.meetingId]) {
         const meeting = id === undefined || meetings.has(id) ? null : reads.filings.meetingOf(id, knownAt);
         if (meeting) meetings.set(id!, meeting);
+        if (id !== undefined) sources?.add(meetingStream(id));
       }
     }
     return { period, tenures, organisations, meetings };

@@ -20,7 +20,11 @@ export interface FilingParameters {
 }
 
 /** A `FilingIssued` event's data, with the app's kinds, parameters and formats. */
-export type FilingRecord = FilingIssuedData<FilingKind, FilingParameters, FilingFormat> & { lang: FilingLang };
+export type FilingRecord = FilingIssuedData<FilingKind, FilingParameters, FilingFormat> & {
+  lang: FilingLang;
+  /** The log's signed checkpoint as known at knownAt, which the document prints (absent on filings issued before). */
+  logCheckpoint?: { treeSize: number; rootHash: string; note: string };
+};
 
 export interface FilingRequest {
   kind: FilingKind;

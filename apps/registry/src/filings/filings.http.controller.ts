@@ -10,6 +10,7 @@ import type { WriteContext } from '../commands/write-context';
 import { WriteInterceptor } from '../commands/write.interceptor';
 import { Write } from '../commands/write-request';
 import { ProblemError } from '../http/problem';
+import { ApiProblemResponses } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { FilingRecordDto, IssueFilingRequest } from './filing.dto';
 import { isFilingKind, resolveFilingRequest } from './filing-parameters';
@@ -96,6 +97,23 @@ export class FilingsController {
       'repr-digest': reprDigest(filing.sha256),
       etag: `"${filing.revision}"`,
     });
+  }
+
+  @Get(':id/evidence')
+  @ApiOperation({
+    summary: "The filing's evidence: its log checkpoint and the inclusion proof of every event its rows rest on",
+    description:
+      "The checkpoint (a C2SP signed note) of the log as known at the filing's knownAt, and every event of the " +
+      'organisations, people and meetings the filing names, as hashed, with its RFC 6962 audit path in that tree. ' +
+      '`npm run verify:filing -- evidence.json --key <GET /v1/log/key>` checks it without the registry.',
+  })
+  @ApiOkResponse({ description: 'The evidence file (schema `baytaq.filing-evidence/1`)' })
+  @ApiProblemResponses([[404, '`filing.not_found`; `filing.no_evidence`: issued before the log kept checkpoints']])
+  async evidence(@Param('id') id: string) {
+    const filing = await this.issued(id);
+    const evidence = await this.filings.evidence(filing);
+    if (evidence) return evidence;
+    throw ProblemError.of(404, 'filing.no_evidence', `Filing ${id} was issued before the log kept checkpoints`, { id });
   }
 
   private async issued(id: string): Promise<IssuedFiling> {

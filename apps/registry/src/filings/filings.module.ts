@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WritesModule } from '../commands/writes.module';
+import { LogModule } from '../log/log.module';
 import { ReadsModule } from '../reads/reads.module';
 import { FilingDataService } from './filing-data.service';
 import { FilingPreviewsController } from './filing-previews.http.controller';
@@ -12,7 +13,7 @@ import { PendingChangesService } from './pending-changes.service';
  * byte-for-byte regeneration and the changes not yet filed.
  */
 @Module({
-  imports: [WritesModule, ReadsModule],
+  imports: [WritesModule, ReadsModule, LogModule],
   controllers: [FilingPreviewsController, FilingsController],
   providers: [FilingDataService, FilingsService, PendingChangesService],
 })
