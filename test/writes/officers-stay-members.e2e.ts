@@ -12,7 +12,7 @@ import {
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@baytaq/event-store';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotencyService } from '../../apps/registry/src/commands/idempotency.service';
-import { requestHash } from '../../apps/registry/src/commands/request-hash';
+import { RequestHasher } from '../../apps/registry/src/commands/request-hash';
 import { StreamStates } from '../../apps/registry/src/commands/stream-states';
 import { PersonWrite } from '../../apps/registry/src/people/person.handlers';
 import { EVENT_STORE_FILE } from '../../apps/registry/src/store/event-store.provider';
@@ -90,7 +90,9 @@ describe('the process officers-stay-members', () => {
     const url = `/v1/people/${person}/membership/admission`;
     const key = 'crash-before-record';
     // The first attempt: its events stored, then the crash took the answer and the record (a later append).
-    const request = t.app.get(IdempotencyService).request('admin', key, requestHash('POST', url, body));
+    const request = t.app
+      .get(IdempotencyService)
+      .request('admin', key, t.app.get(RequestHasher).hash('POST', url, body));
     const write = { actor: 'admin', correlationId: randomUUID(), causationId: randomUUID(), today: '2024-06-01' };
     const command = { type: 'AdmitMember' as const, ...body };
     const first = await t.app

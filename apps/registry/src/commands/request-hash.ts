@@ -1,21 +1,27 @@
-import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import canonicalize from 'canonicalize';
+import { createHmac } from 'node:crypto';
+import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { derivedSecret } from '../config/registry-secret';
 
-/** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/**
+ * What makes two requests "the same" for an idempotency key: method, path and body, the body as
+ * RFC 8785 canonical JSON (so key order does not matter). Keyed: the digest is kept in the log's
+ * metadata and idempotency records, and a plain hash of a body with an IIN in it could be
+ * reversed by trying every IIN of a known birth date.
+ */
+@Injectable()
+export class RequestHasher {
+  private readonly key: Buffer;
+
+  constructor(@Inject(REGISTRY_CONFIG) config: RegistryConfig) {
+    this.key = derivedSecret(config, 'idempotency-request-hash');
   }
-  return JSON.stringify(value) ?? 'null';
-}
 
-/** What makes two requests "the same" for an idempotency key: method, path and body. */
-export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method} ${path}\n`)
-    .update(canonicalJson(body ?? null))
-    .digest('hex');
+  hash(method: string, path: string, body: unknown): string {
+    return createHmac('sha256', this.key)
+      .update(`${method} ${path}\n`)
+      .update(canonicalize(body ?? null) ?? 'null')
+      .digest('hex');
+  }
 }

@@ -6,7 +6,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { WriteResult } from './handle';
 import { IdempotencyService, type HttpOutcome, type IdempotentOutcome } from './idempotency.service';
 import { RegistryClock } from '../clock/registry-clock';
-import { requestHash } from './request-hash';
+import { RequestHasher } from './request-hash';
 import { header, writeContextOf } from './write-request';
 
 /**
@@ -20,6 +20,7 @@ export class WriteInterceptor implements NestInterceptor {
     private readonly clock: RegistryClock,
     private readonly idempotency: IdempotencyService,
     private readonly reflector: Reflector,
+    private readonly hasher: RequestHasher,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler<WriteResult>): Observable<Record<string, unknown>> {
@@ -29,7 +30,11 @@ export class WriteInterceptor implements NestInterceptor {
     const write = writeContextOf(request, actor, this.clock.today());
     const key = header(request, 'idempotency-key');
     if (key !== undefined) {
-      write.idempotency = this.idempotency.request(actor, key, requestHash(request.method, request.url, request.body));
+      write.idempotency = this.idempotency.request(
+        actor,
+        key,
+        this.hasher.hash(request.method, request.url, request.body),
+      );
     }
     request.write = write;
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;

@@ -16,6 +16,7 @@ import { ContextLoader } from './context-loader';
 import { EventLocator } from './event-locator';
 import { CommandHandling } from './handle';
 import { IdempotencyService } from './idempotency.service';
+import { RequestHasher } from './request-hash';
 import { MeetingDecisionsIndex } from './meeting-decisions.index';
 import { ProcessProgress } from './process-progress';
 import { RelationsIndex } from './relations.index';
@@ -32,6 +33,7 @@ import { WriteInterceptor } from './write.interceptor';
     ContextLoader,
     ProcessProgress,
     IdempotencyService,
+    RequestHasher,
     WriteInterceptor,
     RelationsIndex,
     MeetingDecisionsIndex,
@@ -51,6 +53,7 @@ import { WriteInterceptor } from './write.interceptor';
     RelationsIndex,
     WriteInterceptor,
     IdempotencyService,
+    RequestHasher,
     IinReservations,
   ],
 })

@@ -14,7 +14,7 @@ import { RequireRoles } from '../auth/roles.decorator';
 import { nameBasedUuid } from '../commands/deterministic-id';
 import { IdempotencyService } from '../commands/idempotency.service';
 import { RegistryClock } from '../clock/registry-clock';
-import { requestHash } from '../commands/request-hash';
+import { RequestHasher } from '../commands/request-hash';
 import { header, writeContextOf } from '../commands/write-request';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { ProblemError } from '../http/problem';
@@ -64,6 +64,7 @@ export class ImportsController {
   constructor(
     private readonly imports: MemberImports,
     private readonly idempotency: IdempotencyService,
+    private readonly hasher: RequestHasher,
     private readonly clock: RegistryClock,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
@@ -94,7 +95,7 @@ export class ImportsController {
     const file = readMemberFile(upload.bytes);
     const actor = request.principal?.name ?? 'anonymous';
     const context = writeContextOf(request, actor, this.clock.today());
-    const hash = requestHash('POST', IMPORT_UPLOAD_PATH, { sha256: file.sha256, dryRun });
+    const hash = this.hasher.hash('POST', IMPORT_UPLOAD_PATH, { sha256: file.sha256, dryRun });
     const key = header(request, 'idempotency-key');
     const idempotent = key === undefined ? undefined : this.idempotency.request(actor, key, hash);
     const start = async () => {

@@ -1,25 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHmac, randomUUID } from 'node:crypto';
 import { personStream, STREAM_PREFIX } from '@baytaq/domain';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@baytaq/event-store';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { registrySecret } from '../config/registry-secret';
 import { DomainProblem } from '../commands/domain-problem';
 import type { WriteContext } from '../commands/write-context';
-
-export const IIN_SECRET_FILE = 'iin-hmac.key';
-
-/** The secret keys the reservation streams' names: a raw IIN never appears in a stream name or metadata. */
-function loadSecret(config: RegistryConfig): Buffer {
-  if (config.iinSecret) return Buffer.from(config.iinSecret, 'utf8');
-  const file = join(config.dataDir, IIN_SECRET_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
-}
 
 /**
  * A reservation younger than this whose person is not recorded yet belongs to a registration
@@ -40,7 +26,7 @@ export class IinReservations {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
   ) {
-    this.secret = loadSecret(config);
+    this.secret = registrySecret(config);
   }
 
   streamOf(iin: string): string {

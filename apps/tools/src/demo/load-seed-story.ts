@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotencyService } from '../../../registry/src/commands/idempotency.service';
 import { RegistryClock } from '../../../registry/src/clock/registry-clock';
-import { requestHash } from '../../../registry/src/commands/request-hash';
+import { RequestHasher } from '../../../registry/src/commands/request-hash';
 import type { WriteContext } from '../../../registry/src/commands/write-context';
 import { MeetingWrite } from '../../../registry/src/meetings/meeting.handlers';
 import { OrganisationWrite } from '../../../registry/src/organisations/organisation.handlers';
@@ -29,12 +29,13 @@ function commandOf(step: SeedStep, write: WriteContext): OrganisationWrite | Per
 export async function loadSeedStory(app: INestApplicationContext): Promise<{ applied: number; replayed: number }> {
   const bus = app.get(CommandBus);
   const idempotency = app.get(IdempotencyService);
+  const hasher = app.get(RequestHasher);
   const today = app.get(RegistryClock).today();
   let applied = 0;
   let replayed = 0;
   for (const step of SEED_STORY) {
     const key = `seed/${step.key}`;
-    const request = idempotency.request(DEMO_ACTOR, key, requestHash('SEED', step.key, step.command));
+    const request = idempotency.request(DEMO_ACTOR, key, hasher.hash('SEED', step.key, step.command));
     const write: WriteContext = {
       actor: DEMO_ACTOR,
       correlationId: 'seed-story',
