@@ -10,6 +10,7 @@ import { ExportModule } from './export/export.module';
 import { FilingsModule } from './filings/filings.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PERSON_KEYS } from './personal-data/person-keys';
 import { ReadsModule } from './reads/reads.module';
@@ -29,6 +30,7 @@ export class AppModule {
         MetricsModule,
         ExportModule,
         ImportsModule,
+        IntegrityModule,
         FilingsModule,
         DisclosureModule,
       ],

@@ -18,3 +18,4 @@ export { type ReportingProjectionFactory } from './sqlite/writer-protocol';
 export { readSince, type LogReader } from './read-since';
 export { GenerationalCache } from './generational-cache';
 export { workerScript } from './worker-script';
+export * from './sqlite/log-tree';

@@ -85,6 +85,14 @@ export class CompactRange {
   private readonly edge = new Map<number, Hash>();
   private count = 0;
 
+  /** The range of the first `size` leaves of a stored tree: its right edge read from the stored subtrees. */
+  static resume(source: SubtreeSource, size: number): CompactRange {
+    const range = new CompactRange();
+    for (const { level, index } of tiling(0, size)) range.edge.set(level, source.node(level, index));
+    range.count = size;
+    return range;
+  }
+
   get size(): number {
     return this.count;
   }

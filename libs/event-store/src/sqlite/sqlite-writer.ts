@@ -4,6 +4,7 @@ import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { GenerationalCache } from '../generational-cache';
 import type { StoreSealing } from '../sealing/store-sealing';
+import { LogTreeUpkeep } from './log-tree/log-tree-upkeep';
 import { type SerializedEvent, SqliteEventQueries } from './sqlite-event-queries';
 
 import type { WriterSettings } from './writer-protocol';
@@ -69,14 +70,18 @@ export class SqliteWriter {
    */
   private readonly revisions = new GenerationalCache<string, number>(STREAM_REVISIONS_KEPT);
   private readonly batchRevisions = new Map<string, number>();
+  /** The log's Merkle tree, kept in the same transactions as the events (issue 14). */
+  private readonly logTree: LogTreeUpkeep | undefined;
 
   constructor(
     readonly db: Database.Database,
     private readonly projection: InlineProjection | undefined,
     /** Seals people's events before they are inserted (the projection is given them as written). */
     private readonly sealing?: StoreSealing,
+    options: { logTree?: boolean } = {},
   ) {
     this.queries = new SqliteEventQueries(db);
+    this.logTree = options.logTree === false ? undefined : LogTreeUpkeep.open(db);
     this.appendInTransaction = db.transaction((request: AppendRequest, recordedAt: string) =>
       this.appendOne(request, recordedAt),
     );
@@ -147,6 +152,7 @@ export class SqliteWriter {
     checkExpectedRevision(stream, expected, current);
     const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
     const stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
+    this.logTree?.appendStored(Number(stored[0]!.position), Number(stored[stored.length - 1]!.position));
     const recorded = this.sealing ? this.sealing.plainOf(stored, events) : stored;
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;

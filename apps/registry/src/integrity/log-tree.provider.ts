@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, SqliteEventStore, SqliteLogTreeReader } from '@baytaq/event-store';
+import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { checkLogTreeAtStart } from './start-check';
+
+export const LOG_TREE = Symbol('LOG_TREE');
+
+/** The log's RFC 6962 Merkle tree as committed: leaf n is the event at position n + 1. */
+export interface LogTreeReader {
+  /** Leaves hashed and committed. */
+  size(): number;
+  /** Root hash of the tree of the first `size` leaves (size >= 0; the empty tree's root is SHA-256 of ""). */
+  root(size: number): Buffer;
+  /** RFC 6962 §2.1.1 audit path of leaf `index` in the tree of `size` leaves. */
+  inclusionProof(index: number, size: number): Buffer[];
+  /** RFC 6962 §2.1.2 proof that the tree of `from` leaves is a prefix of the tree of `to`. */
+  consistencyProof(from: number, to: number): Buffer[];
+  /** Leaf index of an event id, undefined when not in the log. */
+  leafIndexOf(eventId: string): number | undefined;
+}
+
+/**
+ * The embedded store's tree, read through the main thread's read-only connection, checked against
+ * the stored rows before the service starts (a difference refuses the start).
+ */
+function openLogTree(store: EventStore, config: RegistryConfig): LogTreeReader {
+  if (!(store instanceof SqliteEventStore)) {
+    throw new Error('the log tree of a KurrentDB store is kept by a follower of $all: not wired into the service');
+  }
+  const started = Date.now();
+  checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
+  const tree = new SqliteLogTreeReader(store.db);
+  new Logger('log-tree').log(`log tree of ${tree.size()} leaves checked against the log in ${Date.now() - started} ms`);
+  return tree;
+}
+
+export const logTreeProvider = {
+  provide: LOG_TREE,
+  inject: [EVENT_STORE, REGISTRY_CONFIG],
+  useFactory: openLogTree,
+};

@@ -1,0 +1,3 @@
+export { auditLog, type AuditOptions, type AuditResult, describeDifference, type LogDifference } from './log-audit';
+export { SqliteLogTreeReader } from './sqlite-log-tree-reader';
+export { hasLogTree, storedRecord, StoredLogTree, type StoredEventRow } from './stored-log-tree';

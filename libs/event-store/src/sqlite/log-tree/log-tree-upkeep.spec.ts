@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import canonicalize from 'canonicalize';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceLeaf, referenceMth } from '../../../../integrity/src/testing/rfc6962-reference';
+import { event, uniqueStream } from '../../testing/conformance';
+import { SqliteEventStore } from '../sqlite-event-store';
+import { SqliteLogTreeReader } from './sqlite-log-tree-reader';
+
+type Open = (file: string) => Promise<SqliteEventStore>;
+const modes: Array<[string, Open]> = [
+  ['writer in this thread', async (file) => SqliteEventStore.open(file)],
+  ['writer thread', (file) => SqliteEventStore.openWithWriterThread(file)],
+];
+
+/** What API.md says a leaf hashes, computed from the rows here, apart from the code under test. */
+function leafInputs(file: string): Buffer[] {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT * FROM events ORDER BY position').all() as Array<Record<string, unknown>>;
+  db.close();
+  return rows.map((r) =>
+    Buffer.from(
+      canonicalize({
+        eventId: r['id'],
+        stream: r['stream'],
+        revision: r['revision'],
+        type: r['type'],
+        data: JSON.parse(r['data'] as string),
+        metadata: JSON.parse(r['metadata'] as string),
+        recordedAt: r['recorded_at'],
+      })!,
+    ),
+  );
+}
+
+function storedNodes(file: string): Map<string, Buffer> {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT level, idx, hash FROM log_tree').all() as Array<{
+    level: number;
+    idx: number;
+    hash: Buffer;
+  }>;
+  db.close();
+  return new Map(rows.map((r) => [`${r.level}/${r.idx}`, r.hash]));
+}
+
+describe.each(modes)('the log tree kept in the writer transaction, %s', (_mode, open) => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'baytaq-tree-'));
+    file = join(dir, 'registry.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('hashes every committed event, and nothing of an append that failed in a batch', async () => {
+    const store = await open(file);
+    const taken = uniqueStream();
+    const reused = event('Reused', { n: 1 });
+    await store.append(taken, [event(), reused], 'no_stream');
+    for (let round = 0; round < 5; round++) {
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 7 }, (_, i) =>
+          store.append(uniqueStream(), [event('Counted', { round, i, text: 'Синтетов €' }), event()], 'no_stream'),
+        ),
+        store.append(taken, [event()], 'no_stream'), // a conflict: its savepoint rolls back
+        store.append(uniqueStream(), [event(), { ...reused, data: { n: 2 } }], 'no_stream'), // an id taken
+      ]);
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(2);
+    }
+    const tree = new SqliteLogTreeReader(store.db);
+    const inputs = leafInputs(file);
+    expect(inputs).toHaveLength(2 + 5 * 14);
+    expect(tree.size()).toBe(inputs.length);
+    for (let size = 0; size <= inputs.length; size++)
+      expect(tree.root(size)).toEqual(referenceMth(inputs.slice(0, size)));
+    const nodes = storedNodes(file);
+    inputs.forEach((input, i) => expect(nodes.get(`0/${i}`)).toEqual(referenceLeaf(input)));
+    expect(nodes.size).toBe(2 * inputs.length - [...inputs.length.toString(2)].filter((b) => b === '1').length);
+    expect(tree.leafIndexOf(reused.id)).toBe(1);
+    expect(tree.leafIndexOf('no-such-event')).toBeUndefined();
+    await store.close();
+  });
+
+  it('builds the tree of a store made before it, from the log, once', async () => {
+    const first = await open(file);
+    for (let i = 0; i < 40; i++) await first.append(uniqueStream(), [event('Early', { i })], 'no_stream');
+    await first.close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE log_tree');
+    raw.close();
+    const store = await open(file);
+    await store.append(uniqueStream(), [event('Late'), event('Later')], 'no_stream');
+    const inputs = leafInputs(file);
+    const tree = new SqliteLogTreeReader(store.db);
+    expect(tree.size()).toBe(42);
+    expect(tree.root(42)).toEqual(referenceMth(inputs));
+    expect(tree.root(40)).toEqual(referenceMth(inputs.slice(0, 40)));
+    await store.close();
+  });
+
+  it('leaves a tree behind its events as it is: a row added outside the writer is not hashed at the next start', async () => {
+    const first = await open(file);
+    await first.append(uniqueStream(), [event()], 'no_stream');
+    await first.close();
+    const raw = new Database(file);
+    raw
+      .prepare(
+        'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?)',
+      )
+      .run('smuggled', uniqueStream(), 'Smuggled', '{}', '{}', '2026-01-01T00:00:00.000Z');
+    raw.close();
+    const store = await open(file);
+    const tree = new SqliteLogTreeReader(store.db);
+    expect(tree.size()).toBe(1);
+    expect(tree.leafIndexOf('smuggled')).toBeUndefined();
+    // The next append cannot make the tree skip the smuggled row's leaf either.
+    await expect(store.append(uniqueStream(), [event()], 'no_stream')).rejects.toThrow(/no node at level 0, index 1/);
+    await store.close();
+  });
+});

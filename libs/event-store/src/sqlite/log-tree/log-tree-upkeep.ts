@@ -1,0 +1,78 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { CompactRange, completedNodes, type CompletedNode, type Hash, recordLeafHash } from '@baytaq/integrity';
+import {
+  EVENT_ROWS_SQL,
+  hasLogTree,
+  LOG_TREE_SCHEMA,
+  type StoredEventRow,
+  storedRecord,
+  StoredLogTree,
+} from './stored-log-tree';
+
+/** Rows read at once when the tree of a store made before it is built. */
+const BUILD_PAGE = 10_000;
+
+/**
+ * Keeps the log's tree in the writer's transactions: after an append's events are inserted, each
+ * stored row is hashed and the subtrees it completes are stored. No state is kept between calls
+ * (the left siblings are read back in the same transaction), so a rolled-back savepoint leaves
+ * nothing to forget.
+ */
+export class LogTreeUpkeep {
+  private readonly rows: Statement<[number, number], StoredEventRow>;
+  private readonly insert: Statement<[number, number, Buffer]>;
+  private readonly stored: StoredLogTree;
+
+  private constructor(db: Database) {
+    this.rows = db.prepare(EVENT_ROWS_SQL);
+    this.insert = db.prepare('INSERT INTO log_tree (level, idx, hash) VALUES (?, ?, ?)');
+    this.stored = new StoredLogTree(db);
+  }
+
+  /**
+   * On the write connection. A store made before the tree has none: it is built from the log, in
+   * one transaction with the table (a crash leaves no half-built tree). A store with a tree keeps it
+   * as it is: a tree behind its events is for the start check to report, never to be filled in.
+   */
+  static open(db: Database): LogTreeUpkeep {
+    if (hasLogTree(db)) return new LogTreeUpkeep(db);
+    return db.transaction(() => {
+      db.exec(LOG_TREE_SCHEMA);
+      const upkeep = new LogTreeUpkeep(db);
+      upkeep.build();
+      return upkeep;
+    })();
+  }
+
+  /** Hashes the stored events at positions `first` to `last` (one append's, in order) into the tree. */
+  appendStored(first: number, last: number): void {
+    const made = new Map<string, Hash>();
+    const sibling = (level: number, index: number) => made.get(`${level}/${index}`) ?? this.stored.node(level, index);
+    // A leaf must follow the last one stored: a gap would be a tree that no longer says what the log holds.
+    if (first > 1) this.stored.node(0, first - 2);
+    for (const row of this.rows.all(first, last)) {
+      for (const node of completedNodes(row.position - 1, recordLeafHash(storedRecord(row)), sibling)) {
+        this.put(node);
+        made.set(`${node.level}/${node.index}`, node.hash);
+      }
+    }
+  }
+
+  private build(): void {
+    const range = new CompactRange();
+    for (let from = 1; ; from += BUILD_PAGE) {
+      const page = this.rows.all(from, from + BUILD_PAGE - 1);
+      for (const row of page) {
+        if (row.position !== range.size + 1) {
+          throw new Error(`cannot build the log tree: the log has no event at position ${range.size + 1}`);
+        }
+        for (const node of range.append(recordLeafHash(storedRecord(row)))) this.put(node);
+      }
+      if (page.length < BUILD_PAGE) return;
+    }
+  }
+
+  private put(node: CompletedNode): void {
+    this.insert.run(node.level, node.index, node.hash);
+  }
+}
