@@ -45,6 +45,9 @@ export async function createApp(
     bufferLogs: false,
     // The service's own JSON parser (registerJsonBodyParser) instead of Nest's; no form bodies.
     bodyParser: false,
+    // A provider that refuses to start (a log that does not match its tree) rejects here, so that
+    // main prints why and the tests see it, instead of Nest exiting the process itself.
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify, config.maxJsonDepth);

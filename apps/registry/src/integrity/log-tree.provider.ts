@@ -23,12 +23,18 @@ export interface LogTreeReader {
  * The embedded store's tree, read through the main thread's read-only connection, checked against
  * the stored rows before the service starts (a difference refuses the start).
  */
-function openLogTree(store: EventStore, config: RegistryConfig): LogTreeReader {
+async function openLogTree(store: EventStore, config: RegistryConfig): Promise<LogTreeReader> {
   if (!(store instanceof SqliteEventStore)) {
     throw new Error('the log tree of a KurrentDB store is kept by a follower of $all: not wired into the service');
   }
   const started = Date.now();
-  checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
+  try {
+    checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
+  } catch (error) {
+    // The service will not start: the store (its writer thread and lock) is let go at once.
+    await store.close();
+    throw error;
+  }
   const tree = new SqliteLogTreeReader(store.db);
   new Logger('log-tree').log(`log tree of ${tree.size()} leaves checked against the log in ${Date.now() - started} ms`);
   return tree;
