@@ -73,8 +73,23 @@ export function auditLog(db: Database, options: AuditOptions = {}): AuditResult 
   };
   reachRoots();
   let events = from;
+  const nodesOf = db.prepare('SELECT idx, hash FROM log_tree WHERE level = ? AND idx BETWEEN ? AND ?');
+  let pageNodes: Array<Map<number, Hash>> = [];
+  // The stored nodes a page of leaves meets, read in one query a level: no lookup per leaf.
+  const loadPage = (firstLeaf: number, lastLeaf: number) => {
+    pageNodes = [];
+    for (let level = 0; 2 ** level <= lastLeaf + 1; level++) {
+      const found = nodesOf.all(level, Math.floor(firstLeaf / 2 ** level), Math.floor(lastLeaf / 2 ** level)) as Array<{
+        idx: number;
+        hash: Hash;
+      }>;
+      pageNodes.push(new Map(found.map((r) => [r.idx, r.hash])));
+    }
+  };
+  const storedNode = (level: number, index: number) => pageNodes[level]?.get(index);
   for (let start = from + 1; start <= Math.max(lastPosition, treeSize); start += PAGE) {
     const end = start + PAGE - 1;
+    loadPage(start - 1, end - 1);
     const page = rows.all(start, end);
     let next = start;
     for (const row of page) {
@@ -97,7 +112,7 @@ export function auditLog(db: Database, options: AuditOptions = {}): AuditResult 
   }
 
   function appendLeaf(position: number, computed: Hash | undefined): void {
-    const storedLeaf = stored.find(0, position - 1);
+    const storedLeaf = storedNode(0, position - 1);
     if (computed && !(storedLeaf && storedLeaf.equals(computed))) {
       mismatched.push({ position, computed, stored: storedLeaf });
     }
@@ -105,7 +120,7 @@ export function auditLog(db: Database, options: AuditOptions = {}): AuditResult 
     // Carry on with the stored leaf where the row differs: one changed event is one difference, not a changed tree.
     const nodes = range.append(leafDiffers ? (storedLeaf ?? computed ?? UNKNOWN_LEAF) : computed);
     for (const node of nodes.slice(1)) {
-      const kept = stored.find(node.level, node.index);
+      const kept = storedNode(node.level, node.index);
       if (!kept || !kept.equals(node.hash)) {
         note({
           kind: 'node_changed',
