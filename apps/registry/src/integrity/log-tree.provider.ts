@@ -29,7 +29,8 @@ async function openLogTree(store: EventStore, config: RegistryConfig): Promise<L
   }
   const started = Date.now();
   try {
-    checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
+    // REGISTRY_LOG_TREE=off (bench:integrity's baseline): the writer keeps no tree, so there is none to check.
+    if (config.logTree) checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
   } catch (error) {
     // The service will not start: the store (its writer thread and lock) is let go at once.
     await store.close();

@@ -43,10 +43,12 @@ export async function openEmbeddedStorage(
   file: string,
   sealing: SealingConfig,
   onProgress?: (line: string) => void,
+  options: { logTree?: boolean } = {},
 ): Promise<Storage> {
   const readModels = new MirroredReadModels();
   const store = await SqliteEventStore.openWithWriterThread(file, {
     sealing,
+    ...(options.logTree === false ? { logTree: false } : {}),
     projection: {
       ...WRITER_THREAD_READ_MODELS,
       onReport: (report) => readModels.receive(report),
@@ -74,7 +76,14 @@ async function openStorage(config: RegistryConfig): Promise<Storage> {
     return openKurrentStorage(config);
   }
   const logger = new Logger('read-models');
-  return openEmbeddedStorage(join(config.dataDir, EVENT_STORE_FILE), sealingConfig(config), (line) => logger.log(line));
+  return openEmbeddedStorage(
+    join(config.dataDir, EVENT_STORE_FILE),
+    sealingConfig(config),
+    (line) => logger.log(line),
+    {
+      logTree: config.logTree,
+    },
+  );
 }
 
 /** Closes the store last, after the HTTP server has finished its in-flight requests. */

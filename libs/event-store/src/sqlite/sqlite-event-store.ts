@@ -71,6 +71,8 @@ export interface SqliteEventStoreOptions {
   projection?: (db: Database.Database) => InlineProjection;
   /** Seals people's events (and unseals every read); without it they are stored as written. */
   sealing?: SealingConfig;
+  /** false: the writer keeps no Merkle tree of the log (bench:integrity's baseline only). */
+  logTree?: boolean;
 }
 
 export interface SqliteWriterThreadOptions {
@@ -82,6 +84,8 @@ export interface SqliteWriterThreadOptions {
   };
   /** Seals people's events in the writer thread; every thread that reads the log unseals. */
   sealing?: SealingConfig;
+  /** false: the writer thread keeps no Merkle tree of the log (bench:integrity's baseline only). */
+  logTree?: boolean;
 }
 
 /** People's data keys as the store holds them: erasure destroys one. */
@@ -169,7 +173,9 @@ export class SqliteEventStore implements EventStore {
         attachSealing(open, sealing);
         sealStoredEvents(open, sealing);
       }
-      const writer = new SqliteWriter(open, options.projection?.(open), sealing);
+      const writer = new SqliteWriter(open, options.projection?.(open), sealing, {
+        logTree: options.logTree !== false,
+      });
       const inThread: Writer = {
         commit: (batch, at) =>
           writer
@@ -214,6 +220,7 @@ export class SqliteEventStore implements EventStore {
           file,
           ...(projection ? { projection: { module: projection.module, name: projection.name } } : {}),
           ...(options.sealing ? { sealing: options.sealing } : {}),
+          ...(options.logTree === false ? { logTree: false } : {}),
         },
         (report) => projection?.onReport(report),
         projection?.onProgress,

@@ -46,7 +46,12 @@ function open(): {
       const factory = require(init.projection.module)[init.projection.name] as ReportingProjectionFactory;
       projection = factory(db, (line) => send({ type: 'progress', line }));
     }
-    return { db, writer: new SqliteWriter(db, projection, sealing), projection, sealing };
+    return {
+      db,
+      writer: new SqliteWriter(db, projection, sealing, { logTree: init.logTree !== false }),
+      projection,
+      sealing,
+    };
   } catch (error) {
     sealing?.close();
     db.close();

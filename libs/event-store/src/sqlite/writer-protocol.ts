@@ -33,6 +33,8 @@ export interface WriterInit {
   projection?: WriterProjectionModule;
   /** People's events are sealed before they are inserted; without it they are stored as written. */
   sealing?: SealingConfig;
+  /** false: no Merkle tree upkeep (bench:integrity's baseline only). */
+  logTree?: boolean;
 }
 
 /** An error as it crosses from the writer thread: the store's own errors keep their class and fields. */

@@ -120,3 +120,19 @@ describe.each(modes)('the log tree kept in the writer transaction, %s', (_mode, 
     await store.close();
   });
 });
+
+describe('REGISTRY_LOG_TREE=off, bench:integrity`s baseline', () => {
+  it.each([
+    ['writer in this thread', (file: string) => Promise.resolve(SqliteEventStore.open(file, { logTree: false }))],
+    ['writer thread', (file: string) => SqliteEventStore.openWithWriterThread(file, { logTree: false })],
+  ])('keeps no tree, %s', async (_mode, openWithout) => {
+    const dir = mkdtempSync(join(tmpdir(), 'baytaq-tree-off-'));
+    const file = join(dir, 'registry.sqlite');
+    const store = await openWithout(file);
+    await store.append(uniqueStream(), [event()], 'no_stream');
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'log_tree'").all();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(tables).toEqual([]);
+  });
+});
