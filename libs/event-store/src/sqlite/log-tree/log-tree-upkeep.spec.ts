@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { referenceLeaf, referenceMth } from '../../../../integrity/src/testing/rfc6962-reference';
 import { event, uniqueStream } from '../../testing/conformance';
 import { SqliteEventStore } from '../sqlite-event-store';
+import { describeDifference, auditLog } from './log-audit';
 import { SqliteLogTreeReader } from './sqlite-log-tree-reader';
 
 type Open = (file: string) => Promise<SqliteEventStore>;
@@ -134,5 +135,31 @@ describe('REGISTRY_LOG_TREE=off, bench:integrity`s baseline', () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
     expect(tables).toEqual([]);
+  });
+});
+
+describe('the audit of a log against its tree', () => {
+  it('names a row the tree never hashed and an inner node that is not the hash of its leaves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baytaq-audit-'));
+    const file = join(dir, 'registry.sqlite');
+    const store = SqliteEventStore.open(file);
+    for (let i = 0; i < 8; i++) await store.append(uniqueStream(), [event('Counted', { i })], 'no_stream');
+    await store.close();
+    const raw = new Database(file);
+    expect(auditLog(raw).differences).toEqual([]);
+    raw.prepare('UPDATE log_tree SET hash = zeroblob(32) WHERE level = 1 AND idx = 2').run();
+    raw
+      .prepare(
+        'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?)',
+      )
+      .run('smuggled', uniqueStream(), 'Smuggled', '{}', '{}', '2026-01-01T00:00:00.000Z');
+    const { differences, treeSize, events } = auditLog(raw);
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect({ treeSize, events }).toEqual({ treeSize: 8, events: 9 });
+    expect(differences.map(describeDifference)).toEqual([
+      "event at position 5: the tree's node at level 1, index 2 is not the hash of its leaves",
+      'event at position 9: not in the tree (the log has a row the tree never hashed)',
+    ]);
   });
 });
