@@ -9,6 +9,7 @@ import {
   type Envelope,
   foldStream,
   type LocalDate,
+  makeIin,
   meetingDecider,
   type MeetingEvent,
   meetingHolderId,
@@ -120,7 +121,8 @@ export type Step =
   | { kind: 'retractPerson'; person: string; pick: number }
   | { kind: 'dissolve'; date: LocalDate }
   | { kind: 'recordMeeting'; holder: string; date: LocalDate; attendance: number; quorum: number | null }
-  | { kind: 'retractMeeting'; pick: number };
+  | { kind: 'retractMeeting'; pick: number }
+  | { kind: 'erase'; person: string; officer: boolean };
 
 const createPost = fc.record({
   kind: fc.constant('createPost' as const),
@@ -220,6 +222,31 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retractMeeting' as const), pick }) },
 );
 
+/** An erasure of someone's personal data: histories with erasures mix these among the steps. */
+export const eraseStep: fc.Arbitrary<Step> = fc.record({
+  kind: fc.constant('erase' as const),
+  person,
+  // Mostly an officer: few people of a history hold a post, and their erasure is the one that keeps a name.
+  officer: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+});
+
+/** Distinct surnames, one per person (`App` with `personal`), that no other text of a history contains. */
+export const SURNAMES: Record<string, string> = {
+  p0: 'Стертов',
+  p1: 'Забытов',
+  p2: 'Удалов',
+  p3: 'Скрытов',
+  p4: 'Тайнов',
+  p5: 'Безымянов',
+};
+
+/** The personal data of each person when the app records it all (`personal`): IIN, contacts, card numbers. */
+export const personalOf = (id: string) => ({
+  iin: makeIin(BIRTH[id]!, 'male', 100 + PEOPLE.indexOf(id)),
+  birthDate: BIRTH[id]!,
+  contacts: { phone: `+7 701 555 0${PEOPLE.indexOf(id)}0${PEOPLE.indexOf(id)}` },
+});
+
 /** The app, reduced to its loop: load streams, assemble contexts, decide, append. */
 export class App {
   private seq = 0;
@@ -230,7 +257,11 @@ export class App {
   accepted: Record<string, number> = {};
   refused: Record<string, number> = {};
 
-  constructor() {
+  /**
+   * `personal`: every person gets a surname of their own (`SURNAMES`), an IIN and contacts, and
+   * every admission a card number, so that what an erasure must remove can be looked for.
+   */
+  constructor(private readonly options: { personal?: boolean } = {}) {
     this.append(this.org, [
       {
         type: 'OrganisationEstablished',
@@ -251,9 +282,9 @@ export class App {
         type: 'PersonRegistered',
         data: {
           personId: id,
-          name: { surname: 'Тестов', given: 'Тест' },
+          name: { surname: options.personal ? SURNAMES[id]! : 'Тестов', given: 'Тест' },
           citizenship,
-          personal: { birthDate: BIRTH[id] },
+          personal: options.personal ? personalOf(id) : { birthDate: BIRTH[id] },
           effectiveDate: EPOCH,
         },
       };
@@ -450,6 +481,7 @@ export class App {
           type: 'AdmitMember',
           organisationId: s.toParty ? PARTY.organisationId : BRANCH,
           effectiveDate: s.date,
+          ...(this.options.personal ? { cardNumber: `КБ-${s.person}-${this.seq}` } : {}),
           ...(end ? { end } : {}),
           ...this.basis(s.cites),
         });
@@ -527,6 +559,15 @@ export class App {
       case 'dissolve':
         this.decideOrg({ type: 'DissolveOrganisation', reason: 'decision', effectiveDate: s.date });
         return;
+      case 'erase': {
+        // `officer`: the first from `person` on who has held a post, if anyone has.
+        const from = PEOPLE.indexOf(s.person);
+        const order = [...PEOPLE.slice(from), ...PEOPLE.slice(0, from)];
+        const held = (id: string) => tenurePeriodsOf(this.orgState(), id).length > 0;
+        const id = (s.officer && order.find(held)) || s.person;
+        this.decidePerson(id, { type: 'ErasePersonalData', reason: 'withdrawn consent', legalBasis: 'test' });
+        return;
+      }
       default: {
         const _exhaustive: never = s;
         return _exhaustive;

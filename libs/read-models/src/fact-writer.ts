@@ -124,11 +124,12 @@ export class FactWriter extends FactSink {
   private readonly closeFact = new Map<FactTable, Statement>();
   private readonly deleteOpened = new Map<FactTable, Statement>();
   private readonly reopenFact = new Map<FactTable, Statement>();
+  private readonly purgeOwner = new Map<FactTable, Statement>();
   private readonly insertHistory: Statement;
   private readonly retractHistory: Statement;
   private readonly advance: Statement;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     super();
     for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
       // Closing a version passes the fact's first value: its owner.
@@ -175,6 +176,18 @@ export class FactWriter extends FactSink {
 
   history(event: RecordedEvent, effectiveDate: string | null): void {
     this.insertHistory.run(historyRow(event, effectiveDate));
+  }
+
+  /** Deletes every version of every fact of the owner in these tables (an erasure, which writes them again). */
+  purge(tables: readonly FactTable[], owner: string): void {
+    for (const table of tables) {
+      let statement = this.purgeOwner.get(table);
+      if (!statement) {
+        statement = this.db.prepare(`DELETE FROM rm_${table} WHERE ${ownerColumn(table)} = ?`);
+        this.purgeOwner.set(table, statement);
+      }
+      statement.run(owner);
+    }
   }
 
   retraction(targetId: string, reason: string, recordedAt: string): void {

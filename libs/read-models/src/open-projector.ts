@@ -39,6 +39,8 @@ export function openProjector(
   history: StreamHistory,
   { rebuild = false, deferIndexes = false, counts = true } = {},
 ): { projector: RegistryProjector; fresh: boolean } {
+  // What an erasure deletes is overwritten in the file, not left in free space for anyone to read.
+  db.pragma('secure_delete = ON');
   const checkpoint = readCheckpoint(db);
   const fresh = rebuild || !checkpoint || checkpoint.version !== READ_MODEL_VERSION;
   if (fresh) dropReadModelTables(db);

@@ -4,7 +4,7 @@ import { GenerationalCache, type RecordedEvent } from '@baytaq/event-store';
 import { BufferedFactWriter, type FactRows, type FactSink, FactWriter, RowInserter } from './fact-writer';
 import { type Fact } from './facts/fact-tables';
 import { effectiveDateOf } from './facts/organisation-facts';
-import { type AnyState, type Envelope, type StreamKind, streamKindOf } from './facts/stream-kinds';
+import { type AnyState, type Envelope, kindOfEvents, type StreamKind, streamKindOf } from './facts/stream-kinds';
 import { type MemberDelta, MemberCounts } from './member-counts';
 
 /** The events of a stream before a revision, in order: what the projector folds on a cache miss. */
@@ -17,6 +17,8 @@ interface StreamEntry {
   /** When `facts` were written, and the facts before that moment: a later append of the same moment rewrites from them. */
   moment?: string;
   before?: Map<string, Fact>;
+  /** The kind its facts were drawn by, when not its stream's own (an erased person's). */
+  kind?: StreamKind;
 }
 
 /**
@@ -200,6 +202,7 @@ export class RegistryProjector {
   /** Whether applying the event needs its stream's earlier events, which are not in memory. */
   needsHistory(event: RecordedEvent): boolean {
     if (!streamKindOf(event.stream) || event.revision === 0) return false;
+    if (event.type === 'PersonalDataErased') return true; // the person's whole stream is folded again
     const entry = this.pending.get(event.stream) ?? this.cache.peek(event.stream);
     return !entry || entry.revision !== event.revision - 1;
   }
@@ -213,16 +216,54 @@ export class RegistryProjector {
     const known = entry?.revision ?? -1;
     const fresh = group.filter((e) => e.revision > known); // delivered again: already applied
     if (fresh.length === 0) return;
+    if (fresh.some((e) => e.type === 'PersonalDataErased')) {
+      local.set(first.stream, this.erase(kind, fresh));
+      return;
+    }
     if (!entry || entry.revision !== fresh[0]!.revision - 1) entry = this.load(kind, fresh[0]!);
-    local.set(first.stream, foldGroup(kind, entry, fresh, this.writer, deltas));
+    const next = foldGroup(entry.kind ?? kind, entry, fresh, this.writer, deltas);
+    local.set(first.stream, entry.kind ? { ...next, kind: entry.kind } : next);
   }
 
   /** A stream not in memory: folded from its earlier events, whose facts are the open rows. */
-  private load(kind: StreamKind, event: RecordedEvent): StreamEntry {
+  private load(streamKind: StreamKind, event: RecordedEvent): StreamEntry {
     const earlier = this.history(event.stream, event.revision);
+    const kind = kindOfEvents(streamKind, earlier);
     const state = foldStream(kind.evolver, earlier.map(envelope));
-    return { revision: event.revision - 1, state, facts: factMap(kind, state) };
+    return { revision: event.revision - 1, state, facts: factMap(kind, state), kind };
   }
+
+  /**
+   * An erasure rewrites the person's past: every row of theirs goes, and the whole stream is
+   * folded again as erased, into the rows a rebuild of the log writes for it. Member counts stay:
+   * the placements and their periods are the same, only their card numbers are gone.
+   */
+  private erase(streamKind: StreamKind, fresh: RecordedEvent[]): StreamEntry {
+    const events = [...this.history(fresh[0]!.stream, fresh[0]!.revision), ...fresh];
+    const kind = kindOfEvents(streamKind, events);
+    const rows = new BufferedFactWriter();
+    const entry = foldWhole(kind, events, rows, []);
+    const personId = (entry.state as { profile?: { personId: string } | null }).profile?.personId;
+    if (personId !== undefined) this.writer.purge(PERSON_TABLES, personId);
+    this.inserter ??= new RowInserter(this.db);
+    this.inserter.insert(rows.take());
+    return { ...entry, kind };
+  }
+}
+
+/** The tables whose rows belong to a person (their first column is the person's id). */
+const PERSON_TABLES = ['person', 'person_token', 'placement', 'suspension'] as const;
+
+/** One stream's events, from its first, folded moment by moment (the events of one append together). */
+function foldWhole(kind: StreamKind, events: RecordedEvent[], writer: FactSink, deltas: MemberDelta[]): StreamEntry {
+  let entry = startOf(kind);
+  for (let i = 0; i < events.length;) {
+    let j = i + 1;
+    while (j < events.length && sameMoment(events[j - 1]!, events[j]!)) j += 1;
+    entry = foldGroup(kind, entry, events.slice(i, j), writer, deltas);
+    i = j;
+  }
+  return entry;
 }
 
 /**
@@ -260,6 +301,13 @@ function foldGroup(
   return { revision: events[events.length - 1]!.revision, state, facts, moment, before };
 }
 
+/** The events of the stream that starts at `i`, as a stream read whole gives them one after another. */
+function streamFrom(events: RecordedEvent[], i: number): RecordedEvent[] {
+  let end = i + 1;
+  while (end < events.length && events[end]!.stream === events[i]!.stream) end += 1;
+  return events.slice(i, end);
+}
+
 /** A stream before its first event. */
 const startOf = (kind: StreamKind): StreamEntry => {
   const state = foldStream(kind.evolver, []);
@@ -279,17 +327,21 @@ export function foldWholeStreams(
   const deltas: MemberDelta[] = [];
   let stream: string | undefined;
   let entry: StreamEntry | undefined;
+  let kind: StreamKind | undefined;
   for (let i = 0; i < events.length;) {
     const first = events[i]!;
     let j = i + 1;
     while (j < events.length && sameMoment(events[j - 1]!, events[j]!)) j += 1;
-    const kind = streamKindOf(first.stream);
-    if (kind) {
-      if (first.stream !== stream) {
-        stream = first.stream;
+    if (first.stream !== stream) {
+      stream = first.stream;
+      const own = streamKindOf(first.stream);
+      kind = own && kindOfEvents(own, streamFrom(events, i));
+      if (kind) {
         entry = startOf(kind);
         writer.nextStream();
       }
+    }
+    if (kind) {
       if (first.revision !== entry!.revision + 1) {
         throw new Error(
           `${first.stream}: revision ${first.revision} follows ${entry!.revision}; streams must come whole`,

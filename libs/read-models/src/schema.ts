@@ -7,7 +7,7 @@ import { FACT_QUERY_INDEXES, FACT_TABLES, type FactTable, ownerColumn } from './
  * Raised whenever what the projections write changes: a store whose read models were built by
  * another version is rebuilt from the log at start.
  */
-export const READ_MODEL_VERSION = 5;
+export const READ_MODEL_VERSION = 6;
 
 const table = (name: FactTable) => `rm_${name}`;
 

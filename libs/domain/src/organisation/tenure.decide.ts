@@ -22,6 +22,8 @@ export function checkHolderMembership(
   holder: MembershipPeriods | null,
 ): DomainError | null {
   if (holder === null) return domainError('person.not_found', `No person ${personId}`, { personId });
+  if (holder.erased)
+    return domainError('person.erased', `The personal data of person ${personId} was erased`, { personId });
   if (!holder.member.some((p) => contains(p, period.from))) {
     return domainError('tenure.holder_not_member', `Person ${personId} is not a party member on ${period.from}`, {
       personId,

@@ -1,5 +1,7 @@
 import { deciderSpec } from '../testing/given-when-then';
-import { admitted, ended, personRegistered, TODAY } from '../testing/fixtures';
+import { admitted, branchEstablished, ended, personRegistered, postCreated, TODAY } from '../testing/fixtures';
+import { organisationDecider } from '../organisation/organisation.decider';
+import { membershipPeriods } from './person.context';
 import { type ErasePersonalData, type PersonCommand } from './person.commands';
 import { personDecider } from './person.decider';
 import { type PersonEvent } from './person.events';
@@ -93,5 +95,28 @@ describe('ErasePersonalData', () => {
       .given(personRegistered(), admitted('2022-01-10'), erased())
       .when(command, { ...neverOfficer, organisation: null, minAge: 18 })
       .thenError('person.erased', { erasedOn: TODAY });
+  });
+});
+
+describe('an erased person in other streams', () => {
+  it('takes up no post: StartTenure is refused with person.erased, though the membership periods stay', () => {
+    const person = spec.given(personRegistered(), admitted('2022-01-10'), erased()).state;
+    const holder = membershipPeriods(person);
+    expect(holder).toEqual({ member: [{ from: '2022-01-10' }], active: [{ from: '2022-01-10' }], erased: true });
+    deciderSpec(organisationDecider)
+      .given(branchEstablished('2023-01-10'), postCreated('chair', 1, '2023-01-10'))
+      .when(
+        {
+          type: 'StartTenure',
+          postId: 'chair',
+          tenureId: 't-1',
+          personId: 'person-0001',
+          method: 'elected',
+          effectiveDate: '2023-03-01',
+          basis: { document: 'Protocol 1' },
+        },
+        { today: TODAY, holder },
+      )
+      .thenError('person.erased');
   });
 });

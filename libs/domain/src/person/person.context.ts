@@ -51,7 +51,8 @@ export interface PersonContext extends BasisContext {
 export function membershipPeriods(state: PersonState): MembershipPeriods {
   const member = union(state.memberships.map((m) => m.period));
   const suspensions = state.memberships.flatMap((m) => m.suspensions);
-  return { member, active: member.flatMap((p) => subtractAll(p, suspensions)) };
+  const active = member.flatMap((p) => subtractAll(p, suspensions));
+  return state.erasure ? { member, active, erased: true } : { member, active };
 }
 
 /** The periods in which the person's membership was held in one organisation: for its dissolution's `dependants`. */

@@ -21,6 +21,8 @@ export interface MembershipPeriods {
   member: Interval[];
   /** Days on which the person is a member and not suspended: a tenure may only start on these. */
   active: Interval[];
+  /** Set when the person's personal data was erased: they take up no post any more (their name is gone). */
+  erased?: true;
 }
 
 /** What may not outlive an organisation: filled from its children's streams and the membership read model. */

@@ -22,7 +22,17 @@ export const FACT_TABLES = {
     'valid_from',
     'valid_to',
   ],
-  person: ['person_id', 'name', 'latin_name', 'iin', 'birth_date', 'contacts', 'citizenship', 'registered_on'],
+  person: [
+    'person_id',
+    'name',
+    'latin_name',
+    'iin',
+    'birth_date',
+    'contacts',
+    'citizenship',
+    'registered_on',
+    'erased_on',
+  ],
   person_token: ['person_id', 'token'],
   placement: [
     'person_id',

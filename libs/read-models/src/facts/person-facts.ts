@@ -1,6 +1,6 @@
-import { type PersonState } from '@baytaq/domain';
+import { ERASED_NAME, type PersonalDataErased, type PersonState } from '@baytaq/domain';
 import { nameKeys } from '../name-key';
-import { fact, type Fact } from './fact-tables';
+import { fact, FACT_TABLES, type Fact } from './fact-tables';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -39,6 +39,7 @@ function profileFacts(state: PersonState): Fact[] {
       json(p.contacts),
       p.citizenship[p.citizenship.length - 1]?.value ?? null,
       registeredOn(state),
+      null,
     ]),
   ];
   for (const token of searchTokens(state)) facts.push(fact('person_token', token, [id, token]));
@@ -72,4 +73,38 @@ export function personFacts(state: PersonState): Fact[] {
     }
   }
   return facts;
+}
+
+const column = <T extends keyof typeof FACT_TABLES>(table: T, name: (typeof FACT_TABLES)[T][number]) =>
+  (FACT_TABLES[table] as readonly string[]).indexOf(name);
+const PERSON = {
+  name: column('person', 'name'),
+  latinName: column('person', 'latin_name'),
+  iin: column('person', 'iin'),
+  birthDate: column('person', 'birth_date'),
+  contacts: column('person', 'contacts'),
+  erasedOn: column('person', 'erased_on'),
+};
+const CARD_NUMBER = column('placement', 'card_number');
+
+/**
+ * A person's facts once erased, in every version, past ones included: no personal data, the
+ * public name of an officer (or `ERASED_NAME`), no search words, no card numbers, and the day of
+ * the erasure. They depend on nothing the erasure destroyed, so a fold of the events as they read
+ * after it (sealed fields gone) gives the same rows as a fold of the events as first written.
+ */
+export function erasedPersonFacts(facts: Fact[], erasure: PersonalDataErased['data']): Fact[] {
+  const out: Fact[] = [];
+  for (const f of facts) {
+    if (f.table === 'person_token') continue;
+    const values = [...f.values];
+    if (f.table === 'person') {
+      values[PERSON.name] = JSON.stringify(erasure.publicName ?? ERASED_NAME);
+      values[PERSON.latinName] = json(erasure.publicLatinName);
+      values[PERSON.iin] = values[PERSON.birthDate] = values[PERSON.contacts] = null;
+      values[PERSON.erasedOn] = erasure.erasedOn;
+    } else if (f.table === 'placement') values[CARD_NUMBER] = null;
+    out.push(fact(f.table, f.key, values));
+  }
+  return out;
 }

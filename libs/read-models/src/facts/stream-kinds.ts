@@ -1,5 +1,6 @@
 import {
   type Envelope,
+  type PersonalDataErased,
   meetingDecider,
   organisationDecider,
   personDecider,
@@ -9,7 +10,7 @@ import {
 import { type Fact } from './fact-tables';
 import { meetingFacts } from './meeting-facts';
 import { organisationFacts } from './organisation-facts';
-import { personFacts } from './person-facts';
+import { erasedPersonFacts, personFacts } from './person-facts';
 
 type AnyState = WithHistory<{ type: string }>;
 
@@ -41,3 +42,15 @@ export function streamKindOf(stream: string): StreamKind | undefined {
 export const PROJECTED_PREFIXES = KINDS.map(([prefix]) => prefix);
 
 export type { AnyState, Envelope };
+
+/**
+ * The kind that folds a stream of these events: a person erased anywhere among them is folded
+ * as erased from their first event on (`erasedPersonFacts`), so that no version keeps what was erased.
+ */
+export function kindOfEvents(kind: StreamKind, events: ReadonlyArray<{ type: string; data: unknown }>): StreamKind {
+  if (kind.name !== 'person') return kind;
+  const erasure = events.find((e) => e.type === 'PersonalDataErased');
+  if (!erasure) return kind;
+  const data = erasure.data as PersonalDataErased['data'];
+  return { ...kind, facts: (state) => erasedPersonFacts(kind.facts(state), data) };
+}

@@ -10,6 +10,8 @@ export interface PersonRecord {
   /** Personal data: the caller decides who may see it. */
   personal: { iin: string | null; birthDate: string | null; contacts: Contacts | null; citizenship: string | null };
   registeredOn: string | null;
+  /** Set once the personal data was erased: every version of the person then reads without it. */
+  erased: { on: string } | null;
 }
 
 export interface Position {
@@ -47,6 +49,7 @@ export interface MemberOnDate {
   cardNumber: string | null;
   suspended: boolean;
   personal: PersonRecord['personal'];
+  erased: PersonRecord['erased'];
 }
 
 interface PersonRow {
@@ -58,10 +61,12 @@ interface PersonRow {
   contacts: string | null;
   citizenship: string | null;
   registered_on: string | null;
+  erased_on: string | null;
 }
 
 const PERSON_COLUMNS =
-  'per.person_id, per.name, per.latin_name, per.iin, per.birth_date, per.contacts, per.citizenship, per.registered_on';
+  'per.person_id, per.name, per.latin_name, per.iin, per.birth_date, per.contacts, per.citizenship, per.registered_on, ' +
+  'per.erased_on';
 
 function toPerson(r: PersonRow): PersonRecord {
   return {
@@ -75,6 +80,7 @@ function toPerson(r: PersonRow): PersonRecord {
       citizenship: r.citizenship,
     },
     registeredOn: r.registered_on,
+    erased: r.erased_on === null ? null : { on: r.erased_on },
   };
 }
 
@@ -271,6 +277,7 @@ export class PeopleReads {
         cardNumber: r.card_number,
         suspended: r.suspended === 1,
         personal: p.personal,
+        erased: p.erased,
       };
     });
   }
