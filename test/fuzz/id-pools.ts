@@ -57,6 +57,7 @@ const FIELD_KINDS: Record<string, IdKind> = {
   successorIds: 'organisation',
   personId: 'person',
   meetingId: 'meeting',
+  eventId: 'event',
 };
 
 /** The kind of id a body field or query parameter holds, by its name; undefined when it holds none. */

@@ -29,4 +29,11 @@ describe('RequestHasher', () => {
     const unkeyed = createHash('sha256').update('POST /v1/people\n').update(JSON.stringify(body)).digest('hex');
     expect(digest).not.toBe(unkeyed);
   });
+
+  it('hashes a body holding a number JSON cannot represent (1e400 parses to Infinity) instead of throwing', () => {
+    const h = hasher('s'.repeat(32));
+    const huge = JSON.parse('{"seats":1e400}') as unknown;
+    expect(h.hash('POST', '/v1/posts', huge)).toBe(h.hash('POST', '/v1/posts', huge));
+    expect(h.hash('POST', '/v1/posts', JSON.parse('1e400'))).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

@@ -21,7 +21,19 @@ export class RequestHasher {
   hash(method: string, path: string, body: unknown): string {
     return createHmac('sha256', this.key)
       .update(`${method} ${path}\n`)
-      .update(canonicalize(body ?? null) ?? 'null')
+      .update(canonicalJson(body ?? null))
       .digest('hex');
+  }
+}
+
+/**
+ * RFC 8785 has no text for a number JSON cannot hold: `1e400` parses to Infinity, which the body's
+ * validation refuses later, but its hash comes first. It hashes as JSON.stringify writes it (null).
+ */
+function canonicalJson(body: unknown): string {
+  try {
+    return canonicalize(body) ?? 'null';
+  } catch {
+    return canonicalize(JSON.parse(JSON.stringify(body) ?? 'null')) ?? 'null';
   }
 }

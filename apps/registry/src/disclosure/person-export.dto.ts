@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { personStream } from '@baytaq/domain';
 import type { JsonObject } from '@baytaq/event-store';
 import type { MembershipPeriod, PersonRecord, Position, StoredRow } from '@baytaq/read-models';
 
@@ -6,7 +7,7 @@ const PERSON = '0190f5a2-7c1e-8000-8000-000000000001';
 
 export class ExportedEventDto {
   @ApiProperty({ example: '1042' }) position!: string;
-  @ApiProperty({ example: `person-${PERSON}` }) stream!: string;
+  @ApiProperty({ example: personStream(PERSON) }) stream!: string;
   @ApiProperty({ example: 0 }) revision!: number;
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'PersonRegistered' }) type!: string;

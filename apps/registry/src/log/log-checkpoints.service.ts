@@ -94,8 +94,16 @@ export class LogCheckpoints implements OnModuleInit, OnModuleDestroy {
     return checkpoint;
   }
 
+  /**
+   * Runs on a timer and at shutdown, where a throw would end the process or the shutdown: a store
+   * that cannot be read now (closed, or failing) leaves the growth to the next checkpoint kept.
+   */
   private keepGrowth(reason: CheckpointReason = 'interval'): void {
-    const size = this.tree.size();
-    if (size > this.lastKept) this.keep(size, reason);
+    try {
+      const size = this.tree.size();
+      if (size > this.lastKept) this.keep(size, reason);
+    } catch (error) {
+      this.logger.warn(`no ${reason} checkpoint kept: ${(error as Error).message}`);
+    }
   }
 }
