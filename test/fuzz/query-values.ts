@@ -25,7 +25,7 @@ const position = fc
 export function validQueryValue(parameter: Parameter): fc.Arbitrary<QueryValue> {
   const { name } = parameter;
   // A tree size (the log's proofs): small, so that most lie within the log under test.
-  if (['from', 'to', 'size'].includes(name) && parameter.schema?.type === 'integer')
+  if (['from', 'to', 'size'].includes(name) && ['integer', 'number'].includes(String(parameter.schema?.type)))
     return fc.integer({ min: 0, max: 40 }).map(String);
   if (['asOf', 'from', 'to'].includes(name)) return plausibleDate;
   if (name === 'knownAt') return plausibleTimestamp;
