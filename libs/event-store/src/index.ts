@@ -13,7 +13,7 @@ export { EventSealer, SealingError, type SealedEnvelope } from './sealing/event-
 export { PersonKeyStore } from './sealing/person-key-store';
 export { StoreSealing } from './sealing/store-sealing';
 export { attachSealing, sealingOf } from './sealing/attached-sealing';
-export { SqliteEventQueries } from './sqlite/sqlite-event-queries';
+export { EVENT_COLUMNS, SqliteEventQueries } from './sqlite/sqlite-event-queries';
 export { type ReportingProjectionFactory } from './sqlite/writer-protocol';
 export { readSince, type LogReader } from './read-since';
 export { GenerationalCache } from './generational-cache';

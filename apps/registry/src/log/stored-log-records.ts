@@ -1,30 +1,13 @@
 import type Database from 'better-sqlite3';
+import { EVENT_COLUMNS, storedRecord, type StoredEventRow } from '@baytaq/event-store';
 import { type LogRecord } from '@baytaq/integrity';
 
 /** A leaf's record with its place in the tree. */
 export type LeafRecord = LogRecord & { leafIndex: number };
 
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+type EventRow = StoredEventRow;
 
-const leafRecord = (row: EventRow): LeafRecord => ({
-  leafIndex: row.position - 1,
-  eventId: row.id,
-  stream: row.stream,
-  revision: row.revision,
-  type: row.type,
-  data: JSON.parse(row.data) as unknown,
-  metadata: JSON.parse(row.metadata) as unknown,
-  recordedAt: row.recorded_at,
-});
+const leafRecord = (row: EventRow): LeafRecord => ({ leafIndex: row.position - 1, ...storedRecord(row) });
 
 /**
  * The log's records as the embedded store holds them (personal data sealed: the bytes the tree
@@ -37,12 +20,10 @@ export class StoredLogRecords {
 
   constructor(db: Database.Database) {
     this.rows = db.prepare(
-      'SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events ' +
-        'WHERE position > ? AND position <= ? ORDER BY position',
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`,
     );
     this.streamRows = db.prepare(
-      'SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events ' +
-        'WHERE stream = ? AND position <= ? ORDER BY revision',
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND position <= ? ORDER BY revision`,
     );
     this.recordedAtOf = db.prepare('SELECT recorded_at FROM events WHERE position = ?');
   }

@@ -4,7 +4,8 @@ import type { EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions, Reco
 import { sealingOf } from '../sealing/attached-sealing';
 import type { StoreSealing } from '../sealing/store-sealing';
 
-interface EventRow {
+/** An events row as the store keeps it: data and metadata as the JSON stored. */
+export interface EventRow {
   position: number;
   id: string;
   stream: string;
@@ -51,7 +52,7 @@ export function recordedEvent(
   };
 }
 
-const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+export const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 const NO_LIMIT = -1;
 
 /**
@@ -72,16 +73,16 @@ export class SqliteEventQueries {
 
   constructor(private readonly db: Database) {
     this.sealing = sealingOf(db);
-    this.byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
+    this.byId = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
     this.revision = db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
     this.insertRow = db.prepare(
       'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.forwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     );
     this.backwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     );
     this.head = db.prepare('SELECT max(position) AS position FROM events');
     this.lastRecorded = db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1');
@@ -129,7 +130,7 @@ export class SqliteEventQueries {
         where.push(prefixes.length ? `(${prefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ')})` : '0');
       }
       statement = this.db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
       );
       this.filtered.set(key, statement);
     }
@@ -149,7 +150,7 @@ export class SqliteEventQueries {
   readStreamRange(from: string, to: string, upTo: number, limit: number): RecordedEvent[] {
     this.byStream ??= this.db
       .prepare(
-        `SELECT ${COLUMNS} FROM events WHERE stream >= ? AND stream < ? AND position <= ? ORDER BY stream, revision LIMIT ?`,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream >= ? AND stream < ? AND position <= ? ORDER BY stream, revision LIMIT ?`,
       )
       .raw(true);
     const rows = this.byStream.all(from, to, upTo, limit) as unknown as RawEventRow[];
@@ -176,7 +177,7 @@ export class SqliteEventQueries {
   }
 }
 
-/** An events row as an array, in the order of `COLUMNS`. */
+/** An events row as an array, in the order of `EVENT_COLUMNS`. */
 type RawEventRow = [number, string, string, number, string, string, string, string];
 
 /** A stored event whose metadata JSON is parsed when first read: folds read only the data. */

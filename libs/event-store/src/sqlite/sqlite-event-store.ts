@@ -340,8 +340,6 @@ export class SqliteEventStore implements EventStore {
     if (recent) return recent;
     // The writer thread commits before it answers: the file may hold a batch not yet acknowledged,
     // which no reader may see before its appends are answered (nor beyond the head this store reports).
-    // The writer thread commits before it answers: the file may hold a batch not yet acknowledged,
-    // which no reader may see before its appends are answered (nor beyond the head this store reports).
     return this.queries.readAll(options, this.recent.head);
   }
 

@@ -152,7 +152,7 @@ export class SqliteWriter {
     checkExpectedRevision(stream, expected, current);
     const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
     const stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
-    this.logTree?.appendStored(Number(stored[0]!.position), Number(stored[stored.length - 1]!.position));
+    this.logTree?.appendStored(stored);
     const recorded = this.sealing ? this.sealing.plainOf(stored, events) : stored;
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;

@@ -1,8 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '../../event-store.port';
 import { CompactRange, completedNodes, type CompletedNode, type Hash, recordLeafHash } from '@baytaq/integrity';
 import {
   EVENT_ROWS_SQL,
   hasLogTree,
+  insertedRecord,
   LOG_TREE_SCHEMA,
   type StoredEventRow,
   storedRecord,
@@ -44,14 +46,18 @@ export class LogTreeUpkeep {
     })();
   }
 
-  /** Hashes the stored events at positions `first` to `last` (one append's, in order) into the tree. */
-  appendStored(first: number, last: number): void {
+  /**
+   * Hashes one append's events into the tree, in order, as the writer inserted them: their data
+   * parsed from the very JSON text stored (sealed), so reading the rows back would give the same.
+   */
+  appendStored(events: readonly RecordedEvent[]): void {
     const made = new Map<string, Hash>();
     const sibling = (level: number, index: number) => made.get(`${level}/${index}`) ?? this.stored.node(level, index);
+    const first = Number(events[0]!.position);
     // A leaf must follow the last one stored: a gap would be a tree that no longer says what the log holds.
     if (first > 1) this.stored.node(0, first - 2);
-    for (const row of this.rows.all(first, last)) {
-      for (const node of completedNodes(row.position - 1, recordLeafHash(storedRecord(row)), sibling)) {
+    for (const event of events) {
+      for (const node of completedNodes(Number(event.position) - 1, recordLeafHash(insertedRecord(event)), sibling)) {
         this.put(node);
         made.set(`${node.level}/${node.index}`, node.hash);
       }

@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type Hash, type LogRecord, type SubtreeSource } from '@baytaq/integrity';
+import type { RecordedEvent } from '../../event-store.port';
+import { EVENT_COLUMNS, type EventRow } from '../sqlite-event-queries';
 
 /**
  * The log's Merkle tree in the store's own file: one row per complete subtree, `level` (its
@@ -14,21 +16,9 @@ export const LOG_TREE_SCHEMA = `
     PRIMARY KEY (level, idx)
   ) WITHOUT ROWID`;
 
-/** An events row as the store keeps it. */
-export interface StoredEventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+export type StoredEventRow = EventRow;
 
-export const EVENT_ROWS_SQL =
-  'SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events ' +
-  'WHERE position >= ? AND position <= ? ORDER BY position';
+export const EVENT_ROWS_SQL = `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position`;
 
 /** The record a leaf hashes: the row as stored (sealed fields stay sealed), its JSON parsed. */
 export function storedRecord(row: StoredEventRow): LogRecord {
@@ -41,6 +31,12 @@ export function storedRecord(row: StoredEventRow): LogRecord {
     metadata: JSON.parse(row.metadata) as unknown,
     recordedAt: row.recorded_at,
   };
+}
+
+/** The same record from an event as the writer inserted it (its JSON parsed from the very text stored). */
+export function insertedRecord(event: RecordedEvent): LogRecord {
+  const { id: eventId, stream, revision, type, data, metadata, recordedAt } = event;
+  return { eventId, stream, revision, type, data, metadata, recordedAt };
 }
 
 export function hasLogTree(db: Database): boolean {
