@@ -6,38 +6,22 @@
  * through the LOG_TREE reader's class on a read connection.
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SqliteEventStore, SqliteLogTreeReader, type EventToAppend } from '../libs/event-store/src';
+import { SqliteEventStore, SqliteLogTreeReader } from '../libs/event-store/src';
+import { syntheticEvent } from './support/synthetic-events';
 import { verifyLog } from '../apps/tools/src/verify/verify-log';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const PROOFS = 20_000;
 const dir = resolve(process.env['BENCH_DIR'] ?? 'data/bench-integrity');
 
-/** ~300 bytes of JSON, shaped like a membership event. */
-function payload(i: number): EventToAppend {
-  return {
-    id: randomUUID(),
-    type: 'MemberAdmitted',
-    data: {
-      personId: randomUUID(),
-      organisationId: randomUUID(),
-      effectiveDate: '2023-01-10',
-      cardNumber: `SYN-${String(i).padStart(8, '0')}`,
-      basis: { protocolNumber: `P-${i % 97}`, document: 'synthetic benchmark entry' },
-    },
-    metadata: { actor: 'bench', correlationId: randomUUID() },
-  };
-}
-
 async function fill(file: string): Promise<void> {
   const store = SqliteEventStore.open(file);
   for (let i = 0; i < EVENTS;) {
     const batch: Array<Promise<unknown>> = [];
     for (let j = 0; j < 4_000 && i < EVENTS; j++, i++)
-      batch.push(store.append(`bench-${i}`, [payload(i)], 'no_stream'));
+      batch.push(store.append(`bench-${i}`, [syntheticEvent(i)], 'no_stream'));
     await Promise.all(batch);
   }
   await store.close();

@@ -3,31 +3,15 @@
  * the same durability (WAL, synchronous=FULL, one insert per transaction), in the same run.
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore, type EventToAppend } from '../libs/event-store/src';
+import { syntheticEvent } from './support/synthetic-events';
 import { configureConnection, migrateEventTables } from '../libs/event-store/src/sqlite/sqlite-schema';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const STREAMS = 1000;
 const dir = resolve(process.env['BENCH_DIR'] ?? 'data/bench-store');
-
-/** ~300 bytes of JSON, shaped like a membership event. */
-function payload(i: number): EventToAppend {
-  return {
-    id: randomUUID(),
-    type: 'MemberAdmitted',
-    data: {
-      personId: randomUUID(),
-      organisationId: randomUUID(),
-      effectiveDate: '2023-01-10',
-      cardNumber: `SYN-${String(i).padStart(8, '0')}`,
-      basis: { protocolNumber: `P-${i % 97}`, document: 'synthetic benchmark entry' },
-    },
-    metadata: { actor: 'bench', correlationId: randomUUID() },
-  };
-}
 
 function freshFile(name: string): string {
   mkdirSync(dir, { recursive: true });
@@ -58,7 +42,7 @@ function rawBaseline(): number {
   });
   const end = Date.now() + SECONDS * 1000;
   let n = 0;
-  while (Date.now() < end) once(payload(n), n++);
+  while (Date.now() < end) once(syntheticEvent(n), n++);
   db.close();
   return n / SECONDS;
 }
@@ -71,7 +55,7 @@ async function adapter(name: string, writers: number, batch: number, thread = fa
   let n = 0;
   const writer = async (w: number): Promise<void> => {
     for (let k = w; Date.now() < end; k += writers) {
-      const events = Array.from({ length: batch }, (_, j) => payload(n + j));
+      const events = Array.from({ length: batch }, (_, j) => syntheticEvent(n + j));
       await store.append(`bench-${k % STREAMS}`, events, 'any');
       n += batch;
     }

@@ -1,19 +1,11 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AccessEntry } from '../../apps/registry/src/disclosure/access-record.store';
 import { client, expectStatus } from '../support/http';
 import { ALL_PERSONAL_VALUES, type PersonalDataRegistry, startPersonalDataRegistry } from './personal-data-fixture';
 
-interface Entry {
-  id: number;
-  at: string;
-  actor: string;
-  endpoint: string;
-  path: string;
-  requestId: string;
-  correlationId: string | null;
-  personIds: string[];
-}
+type Entry = AccessEntry;
 
 /**
  * API.md, "Personal data": every read of personal data is recorded (actor, endpoint, person ids,

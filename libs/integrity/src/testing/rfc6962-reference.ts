@@ -13,10 +13,15 @@ export function referenceLeaf(input: Buffer): Buffer {
 }
 
 export function referenceMth(d: Buffer[]): Buffer {
-  if (d.length === 0) return sha256();
-  if (d.length === 1) return referenceLeaf(d[0]!);
-  const split = k(d.length);
-  return sha256(Buffer.from([1]), referenceMth(d.slice(0, split)), referenceMth(d.slice(split)));
+  return referenceRoot(d.map(referenceLeaf));
+}
+
+/** MTH over leaves already hashed. */
+export function referenceRoot(leaves: Buffer[]): Buffer {
+  if (leaves.length === 0) return sha256();
+  if (leaves.length === 1) return leaves[0]!;
+  const split = k(leaves.length);
+  return sha256(Buffer.from([1]), referenceRoot(leaves.slice(0, split)), referenceRoot(leaves.slice(split)));
 }
 
 export function referencePath(m: number, d: Buffer[]): Buffer[] {
