@@ -16,7 +16,7 @@ export interface WriteContext {
   correlationId: string;
   /** The request (or event) that caused this write. */
   causationId: string;
-  /** The request's `Idempotency-Key`, when it carried one (set by the write interceptor). */
+  /** The request's `Idempotency-Key`, when it carried one (set by `WriteAnswers`). */
   idempotency?: IdempotentRequest;
   /** The revision the client expects the target stream to have (If-Match). */
   ifMatch?: number;

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problem';
 import type { WriteContext } from './write-context';
 
@@ -44,16 +45,17 @@ export function writeContextOf(request: FastifyRequest, actor: string, today: st
   };
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The write's context, made by the `WriteInterceptor` of a write route. */
-    write?: WriteContext;
-  }
+/** A write route's request, reply and status, for `WriteAnswers.answer`. */
+export interface WriteCall {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** The route's status (`@HttpCode`, else 201), kept with an idempotent answer. */
+  status: number;
 }
 
-/** A write route's `WriteContext` (the `WriteInterceptor` makes it from the request). */
-export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteContext => {
-  const write = context.switchToHttp().getRequest<FastifyRequest>().write;
-  if (!write) throw new Error('@Write() on a route without the WriteInterceptor');
-  return write;
+/** A write route's `WriteCall`: give it to `WriteAnswers.answer` with the write to run. */
+export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteCall => {
+  const http = context.switchToHttp();
+  const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
+  return { request: http.getRequest<FastifyRequest>(), reply: http.getResponse<FastifyReply>(), status: status ?? 201 };
 });

@@ -21,7 +21,7 @@ import { MeetingDecisionsIndex } from './meeting-decisions.index';
 import { ProcessProgress } from './process-progress';
 import { RelationsIndex } from './relations.index';
 import { StreamStates } from './stream-states';
-import { WriteInterceptor } from './write.interceptor';
+import { WriteAnswers } from './write-answers';
 
 /** The write side: route → use case → `CommandHandling.handle` → append; and the processes that follow the log. */
 @Module({
@@ -34,7 +34,7 @@ import { WriteInterceptor } from './write.interceptor';
     ProcessProgress,
     IdempotencyService,
     RequestHasher,
-    WriteInterceptor,
+    WriteAnswers,
     RelationsIndex,
     MeetingDecisionsIndex,
     OrganisationWriteHandler,
@@ -51,7 +51,7 @@ import { WriteInterceptor } from './write.interceptor';
     StreamStates,
     ContextLoader,
     RelationsIndex,
-    WriteInterceptor,
+    WriteAnswers,
     IdempotencyService,
     RequestHasher,
     IinReservations,

@@ -1,14 +1,13 @@
 import { isUUID } from 'class-validator';
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireRoles } from '../auth/roles.decorator';
 import { RegistryClock } from '../clock/registry-clock';
 import { newId } from '../commands/deterministic-id';
 import { AccessRecord } from '../disclosure/access-record';
-import type { WriteContext } from '../commands/write-context';
-import { WriteInterceptor } from '../commands/write.interceptor';
-import { Write } from '../commands/write-request';
+import { WriteAnswers } from '../commands/write-answers';
+import { Write, type WriteCall } from '../commands/write-request';
 import { ProblemError } from '../http/problem';
 import { ApiProblemResponses } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
@@ -30,18 +29,20 @@ export class FilingsController {
     @Inject(PendingChangesService) private readonly pendingChanges: PendingChangesService,
     @Inject(RegistryClock) private readonly clock: RegistryClock,
     @Inject(AccessRecord) private readonly access: AccessRecord,
+    @Inject(WriteAnswers) private readonly writes: WriteAnswers,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Issue a filing: records FilingIssued with its parameters (knownAt explicit) and SHA-256' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiIssueFiling()
-  @UseInterceptors(WriteInterceptor)
-  async issue(@Body() body: IssueFilingRequest, @Write() write: WriteContext) {
-    const { id, kind, ...parameters } = body;
-    const filing = await resolveFilingRequest(kind, parameters, this.clock.today());
-    // Lower case, as ids are read back from the path: an upper-case id would name another stream.
-    return this.filings.issue(filing, newId(id?.toLowerCase(), write, 'filing'), write);
+  async issue(@Body() body: IssueFilingRequest, @Write() call: WriteCall) {
+    return this.writes.answer(call, async (write) => {
+      const { id, kind, ...parameters } = body;
+      const filing = await resolveFilingRequest(kind, parameters, this.clock.today());
+      // Lower case, as ids are read back from the path: an upper-case id would name another stream.
+      return this.filings.issue(filing, newId(id?.toLowerCase(), write, 'filing'), write);
+    });
   }
 
   @Get('pending')

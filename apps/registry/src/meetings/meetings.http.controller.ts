@@ -1,12 +1,11 @@
-import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../auth/roles.decorator';
 import { newId } from '../commands/deterministic-id';
 import type { WriteResult } from '../commands/handle';
-import type { WriteContext } from '../commands/write-context';
-import { WriteInterceptor } from '../commands/write.interceptor';
-import { Write } from '../commands/write-request';
+import { WriteAnswers } from '../commands/write-answers';
+import { Write, type WriteCall } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { MeetingWrite } from './meeting.handlers';
@@ -15,17 +14,21 @@ import { RecordMeetingRequest } from './meeting.request.dto';
 @ApiTags('meetings and retractions')
 @RequireRoles('registrar')
 @Controller('v1')
-@UseInterceptors(WriteInterceptor)
 export class MeetingsController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly writes: WriteAnswers,
+  ) {}
 
   @Post('meetings')
   @ApiOperation({ summary: 'Record a meeting whose minutes foundings and tenures cite as their basis' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: RecordMeetingRequest, example: 'meeting', ifMatch: false })
-  record(@Body() body: RecordMeetingRequest, @Write() write: WriteContext): Promise<WriteResult> {
-    const meetingId = newId(body.id, write, 'meeting');
-    const { id: _id, ...fields } = body;
-    return this.bus.execute(new MeetingWrite(meetingId, { type: 'RecordMeeting', meetingId, ...fields }, write));
+  record(@Body() body: RecordMeetingRequest, @Write() call: WriteCall) {
+    return this.writes.answer(call, (write): Promise<WriteResult> => {
+      const meetingId = newId(body.id, write, 'meeting');
+      const { id: _id, ...fields } = body;
+      return this.bus.execute(new MeetingWrite(meetingId, { type: 'RecordMeeting', meetingId, ...fields }, write));
+    });
   }
 }

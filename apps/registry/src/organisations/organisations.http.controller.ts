@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newId } from '../commands/deterministic-id';
 import type { WriteResult } from '../commands/handle';
 import type { WriteContext } from '../commands/write-context';
-import { WriteInterceptor } from '../commands/write.interceptor';
-import { Write } from '../commands/write-request';
+import { WriteAnswers } from '../commands/write-answers';
+import { Write, type WriteCall } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { OrganisationWrite } from './organisation.handlers';
@@ -21,19 +21,23 @@ import {
 @ApiTags('organisations')
 @RequireRoles('registrar')
 @Controller('v1/organisations')
-@UseInterceptors(WriteInterceptor)
 export class OrganisationsController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly writes: WriteAnswers,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Establish an organisation: the party, a branch or a collegial body' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: EstablishOrganisationRequest, example: 'establish', ifMatch: false })
-  establish(@Body() body: EstablishOrganisationRequest, @Write() write: WriteContext) {
-    const id = newId(body.id, write, 'organisation');
-    const { id: _id, ...fields } = body;
-    const command = { type: 'EstablishOrganisation' as const, organisationId: id, ...fields };
-    return this.send(new OrganisationWrite({ organisationId: id }, command, write));
+  establish(@Body() body: EstablishOrganisationRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => {
+      const id = newId(body.id, write, 'organisation');
+      const { id: _id, ...fields } = body;
+      const command = { type: 'EstablishOrganisation' as const, organisationId: id, ...fields };
+      return new OrganisationWrite({ organisationId: id }, command, write);
+    });
   }
 
   @Post(':id/registrations')
@@ -44,9 +48,12 @@ export class OrganisationsController {
   register(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RegisterOrganisationRequest,
-    @Write() write: WriteContext,
+    @Write() call: WriteCall,
   ) {
-    return this.send(new OrganisationWrite({ organisationId: id }, { type: 'RegisterOrganisation', ...body }, write));
+    return this.send(
+      call,
+      (write) => new OrganisationWrite({ organisationId: id }, { type: 'RegisterOrganisation', ...body }, write),
+    );
   }
 
   @Post(':id/renamings')
@@ -54,12 +61,11 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Rename an organisation from a date' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: RenameOrganisationRequest, example: 'rename' })
-  rename(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RenameOrganisationRequest,
-    @Write() write: WriteContext,
-  ) {
-    return this.send(new OrganisationWrite({ organisationId: id }, { type: 'RenameOrganisation', ...body }, write));
+  rename(@Param('id', ParseUUIDPipe) id: string, @Body() body: RenameOrganisationRequest, @Write() call: WriteCall) {
+    return this.send(
+      call,
+      (write) => new OrganisationWrite({ organisationId: id }, { type: 'RenameOrganisation', ...body }, write),
+    );
   }
 
   @Post(':id/dissolution')
@@ -70,24 +76,27 @@ export class OrganisationsController {
   dissolve(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DissolveOrganisationRequest,
-    @Write() write: WriteContext,
+    @Write() call: WriteCall,
   ) {
-    return this.send(new OrganisationWrite({ organisationId: id }, { type: 'DissolveOrganisation', ...body }, write));
+    return this.send(
+      call,
+      (write) => new OrganisationWrite({ organisationId: id }, { type: 'DissolveOrganisation', ...body }, write),
+    );
   }
 
   @Post(':id/posts')
   @ApiOperation({ summary: 'Create a post in an organisation' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: CreatePostRequest, example: 'createPost' })
-  createPost(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreatePostRequest, @Write() write: WriteContext) {
-    const postId = newId(body.id, write, 'post');
-    const { id: _id, ...fields } = body;
-    return this.send(
-      new OrganisationWrite({ organisationId: id }, { type: 'CreatePost', postId, ...fields }, write, postId),
-    );
+  createPost(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreatePostRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => {
+      const postId = newId(body.id, write, 'post');
+      const { id: _id, ...fields } = body;
+      return new OrganisationWrite({ organisationId: id }, { type: 'CreatePost', postId, ...fields }, write, postId);
+    });
   }
 
-  private send(command: OrganisationWrite): Promise<WriteResult> {
-    return this.bus.execute(command);
+  private send(call: WriteCall, command: (write: WriteContext) => OrganisationWrite) {
+    return this.writes.answer(call, (write): Promise<WriteResult> => this.bus.execute(command(write)));
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newId } from '../commands/deterministic-id';
 import type { WriteResult } from '../commands/handle';
 import type { WriteContext } from '../commands/write-context';
-import { WriteInterceptor } from '../commands/write.interceptor';
-import { Write } from '../commands/write-request';
+import { WriteAnswers } from '../commands/write-answers';
+import { Write, type WriteCall } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { OrganisationWrite } from './organisation.handlers';
@@ -16,33 +16,35 @@ import { AbolishPostRequest, EndTenureRequest, StartTenureRequest } from './tenu
 @ApiTags('posts and tenures')
 @RequireRoles('registrar')
 @Controller('v1')
-@UseInterceptors(WriteInterceptor)
 export class PostsController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly writes: WriteAnswers,
+  ) {}
 
   @Post('posts/:id/abolition')
   @HttpCode(200)
   @ApiOperation({ summary: 'Abolish a post from a date' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: AbolishPostRequest, example: 'abolish' })
-  abolish(@Param('id', ParseUUIDPipe) postId: string, @Body() body: AbolishPostRequest, @Write() write: WriteContext) {
-    const command = { type: 'AbolishPost' as const, postId, ...body };
-    return this.send(new OrganisationWrite({ holderOf: 'post', id: postId }, command, write, postId));
+  abolish(@Param('id', ParseUUIDPipe) postId: string, @Body() body: AbolishPostRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => {
+      const command = { type: 'AbolishPost' as const, postId, ...body };
+      return new OrganisationWrite({ holderOf: 'post', id: postId }, command, write, postId);
+    });
   }
 
   @Post('posts/:id/tenures')
   @ApiOperation({ summary: 'A person takes the post: elected, appointed, co-opted or acting' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: StartTenureRequest, example: 'startTenure' })
-  startTenure(
-    @Param('id', ParseUUIDPipe) postId: string,
-    @Body() body: StartTenureRequest,
-    @Write() write: WriteContext,
-  ) {
-    const tenureId = newId(body.id, write, 'tenure');
-    const { id: _id, ...fields } = body;
-    const command = { type: 'StartTenure' as const, postId, tenureId, ...fields };
-    return this.send(new OrganisationWrite({ holderOf: 'post', id: postId }, command, write, tenureId));
+  startTenure(@Param('id', ParseUUIDPipe) postId: string, @Body() body: StartTenureRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => {
+      const tenureId = newId(body.id, write, 'tenure');
+      const { id: _id, ...fields } = body;
+      const command = { type: 'StartTenure' as const, postId, tenureId, ...fields };
+      return new OrganisationWrite({ holderOf: 'post', id: postId }, command, write, tenureId);
+    });
   }
 
   @Post('tenures/:id/end')
@@ -50,16 +52,14 @@ export class PostsController {
   @ApiOperation({ summary: 'End a tenure; the effective date is the first day it no longer holds' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: EndTenureRequest, example: 'endTenure' })
-  endTenure(
-    @Param('id', ParseUUIDPipe) tenureId: string,
-    @Body() body: EndTenureRequest,
-    @Write() write: WriteContext,
-  ) {
-    const command = { type: 'EndTenure' as const, tenureId, ...body };
-    return this.send(new OrganisationWrite({ holderOf: 'tenure', id: tenureId }, command, write, tenureId));
+  endTenure(@Param('id', ParseUUIDPipe) tenureId: string, @Body() body: EndTenureRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => {
+      const command = { type: 'EndTenure' as const, tenureId, ...body };
+      return new OrganisationWrite({ holderOf: 'tenure', id: tenureId }, command, write, tenureId);
+    });
   }
 
-  private send(command: OrganisationWrite): Promise<WriteResult> {
-    return this.bus.execute(command);
+  private send(call: WriteCall, command: (write: WriteContext) => OrganisationWrite) {
+    return this.writes.answer(call, (write): Promise<WriteResult> => this.bus.execute(command(write)));
   }
 }

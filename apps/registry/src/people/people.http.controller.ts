@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RequireRoles } from '../auth/roles.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newId } from '../commands/deterministic-id';
 import type { WriteResult } from '../commands/handle';
 import type { WriteContext } from '../commands/write-context';
-import { WriteInterceptor } from '../commands/write.interceptor';
-import { Write } from '../commands/write-request';
+import { WriteAnswers } from '../commands/write-answers';
+import { Write, type WriteCall } from '../commands/write-request';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
 import { PersonWrite } from './person.handlers';
@@ -22,18 +22,22 @@ import {
 @ApiTags('people and membership')
 @RequireRoles('registrar')
 @Controller('v1/people')
-@UseInterceptors(WriteInterceptor)
 export class PeopleController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly writes: WriteAnswers,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a person (personal data is restricted)' })
   @ApiCreatedResponse({ type: WriteResultDto })
   @ApiWrite({ body: RegisterPersonRequest, example: 'registerPerson', ifMatch: false })
-  register(@Body() body: RegisterPersonRequest, @Write() write: WriteContext) {
-    const personId = newId(body.id, write, 'person');
-    const { id: _id, ...fields } = body;
-    return this.send(new PersonWrite(personId, { type: 'RegisterPerson', personId, ...fields }, write));
+  register(@Body() body: RegisterPersonRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => {
+      const personId = newId(body.id, write, 'person');
+      const { id: _id, ...fields } = body;
+      return new PersonWrite(personId, { type: 'RegisterPerson', personId, ...fields }, write);
+    });
   }
 
   @Post(':id/details')
@@ -41,12 +45,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Change (from a date) or correct (never held) personal details' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: ChangePersonDetailsRequest, example: 'details' })
-  details(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ChangePersonDetailsRequest,
-    @Write() write: WriteContext,
-  ) {
-    return this.send(new PersonWrite(id, { type: 'ChangePersonDetails', ...body }, write));
+  details(@Param('id', ParseUUIDPipe) id: string, @Body() body: ChangePersonDetailsRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => new PersonWrite(id, { type: 'ChangePersonDetails', ...body }, write));
   }
 
   @Post(':id/membership/admission')
@@ -54,8 +54,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Admit to the party, in a branch or the party itself' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: AdmitMemberRequest, example: 'admit' })
-  admit(@Param('id', ParseUUIDPipe) id: string, @Body() body: AdmitMemberRequest, @Write() write: WriteContext) {
-    return this.send(new PersonWrite(id, { type: 'AdmitMember', ...body }, write));
+  admit(@Param('id', ParseUUIDPipe) id: string, @Body() body: AdmitMemberRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => new PersonWrite(id, { type: 'AdmitMember', ...body }, write));
   }
 
   @Post(':id/membership/transfer')
@@ -63,8 +63,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Move the membership to another branch' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: TransferMemberRequest, example: 'transfer' })
-  transfer(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransferMemberRequest, @Write() write: WriteContext) {
-    return this.send(new PersonWrite(id, { type: 'TransferMember', ...body }, write));
+  transfer(@Param('id', ParseUUIDPipe) id: string, @Body() body: TransferMemberRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => new PersonWrite(id, { type: 'TransferMember', ...body }, write));
   }
 
   @Post(':id/membership/suspension')
@@ -72,8 +72,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Suspend the membership' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: MembershipChangeRequest, example: 'suspend' })
-  suspend(@Param('id', ParseUUIDPipe) id: string, @Body() body: MembershipChangeRequest, @Write() write: WriteContext) {
-    return this.send(new PersonWrite(id, { type: 'SuspendMembership', ...body }, write));
+  suspend(@Param('id', ParseUUIDPipe) id: string, @Body() body: MembershipChangeRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => new PersonWrite(id, { type: 'SuspendMembership', ...body }, write));
   }
 
   @Post(':id/membership/reinstatement')
@@ -81,12 +81,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'Reinstate a suspended membership' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: MembershipChangeRequest, example: 'reinstate' })
-  reinstate(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MembershipChangeRequest,
-    @Write() write: WriteContext,
-  ) {
-    return this.send(new PersonWrite(id, { type: 'ReinstateMembership', ...body }, write));
+  reinstate(@Param('id', ParseUUIDPipe) id: string, @Body() body: MembershipChangeRequest, @Write() call: WriteCall) {
+    return this.send(call, (write) => new PersonWrite(id, { type: 'ReinstateMembership', ...body }, write));
   }
 
   @Post(':id/membership/termination')
@@ -97,12 +93,12 @@ export class PeopleController {
   terminate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TerminateMembershipRequest,
-    @Write() write: WriteContext,
+    @Write() call: WriteCall,
   ) {
-    return this.send(new PersonWrite(id, { type: 'TerminateMembership', ...body }, write));
+    return this.send(call, (write) => new PersonWrite(id, { type: 'TerminateMembership', ...body }, write));
   }
 
-  private send(command: PersonWrite): Promise<WriteResult> {
-    return this.bus.execute(command);
+  private send(call: WriteCall, command: (write: WriteContext) => PersonWrite) {
+    return this.writes.answer(call, (write): Promise<WriteResult> => this.bus.execute(command(write)));
   }
 }

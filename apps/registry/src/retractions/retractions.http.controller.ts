@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../auth/roles.decorator';
 import type { WriteResult } from '../commands/handle';
-import type { WriteContext } from '../commands/write-context';
-import { WriteInterceptor } from '../commands/write.interceptor';
-import { Write } from '../commands/write-request';
+import { WriteAnswers } from '../commands/write-answers';
+import { Write, type WriteCall } from '../commands/write-request';
 import { RetractionRequest } from '../meetings/meeting.request.dto';
 import { ApiWrite } from '../shared-dto/problem.dto';
 import { WriteResultDto } from '../shared-dto/write-result.dto';
@@ -14,9 +13,11 @@ import { RetractionWrite } from './retraction.handler';
 @ApiTags('meetings and retractions')
 @RequireRoles('registrar')
 @Controller('v1')
-@UseInterceptors(WriteInterceptor)
 export class RetractionsController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly writes: WriteAnswers,
+  ) {}
 
   @Post('events/:eventId/retraction')
   @HttpCode(200)
@@ -25,11 +26,9 @@ export class RetractionsController {
   })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiWrite({ body: RetractionRequest, example: 'retract' })
-  retract(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Body() body: RetractionRequest,
-    @Write() write: WriteContext,
-  ): Promise<WriteResult> {
-    return this.bus.execute(new RetractionWrite(eventId, body.reason, write));
+  retract(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: RetractionRequest, @Write() call: WriteCall) {
+    return this.writes.answer(call, (write): Promise<WriteResult> =>
+      this.bus.execute(new RetractionWrite(eventId, body.reason, write)),
+    );
   }
 }
