@@ -96,14 +96,28 @@ export class SqliteWriter {
 
   /** Commits the batch, all recorded at `recordedAt`; an outcome per append, in order. */
   commit(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
+    return this.commitBatches([{ appends: batch, recordedAt }])[0]!;
+  }
+
+  /**
+   * Commits several batches (each recorded at its own moment) in one transaction: one fsync for
+   * all of them. An outcome per append, batch by batch, in order.
+   */
+  commitBatches(batches: ReadonlyArray<{ appends: AppendRequest[]; recordedAt: string }>): AppendOutcome[][] {
+    const all = batches.flatMap(({ appends, recordedAt }) => appends.map((request) => ({ request, recordedAt })));
+    const outcomes = this.commitAll(all);
+    let next = 0;
+    return batches.map(({ appends }) => outcomes.slice(next, (next += appends.length)));
+  }
+
+  private commitAll(all: Array<{ request: AppendRequest; recordedAt: string }>): AppendOutcome[] {
     try {
       // New people's keys are committed to the key store before their events: never an event without its key.
-      this.sealing?.prepare(batch);
+      this.sealing?.prepare(all.map((a) => a.request));
     } catch (error) {
-      return batch.map(() => ({ error: storeError(error) }));
+      return all.map(() => ({ error: storeError(error) }));
     }
-    const outcomes =
-      batch.length === 1 ? [this.commitAlone(batch[0]!, recordedAt)] : this.commitGroup(batch, recordedAt);
+    const outcomes = all.length === 1 ? [this.commitAlone(all[0]!)] : this.commitGroup(all);
     // Committed (or refused as a whole): what the batch wrote is now the store's state, or nothing.
     if (outcomes.some((o) => o.recorded)) {
       for (const [stream, revision] of this.batchRevisions) this.revisions.set(stream, revision);
@@ -114,7 +128,7 @@ export class SqliteWriter {
   }
 
   /** One append alone needs no savepoint: its transaction is its outcome. */
-  private commitAlone(request: AppendRequest, recordedAt: string): AppendOutcome {
+  private commitAlone({ request, recordedAt }: { request: AppendRequest; recordedAt: string }): AppendOutcome {
     try {
       return this.appendInTransaction(request, recordedAt);
     } catch (error) {
@@ -122,11 +136,11 @@ export class SqliteWriter {
     }
   }
 
-  private commitGroup(batch: AppendRequest[], recordedAt: string): AppendOutcome[] {
+  private commitGroup(all: Array<{ request: AppendRequest; recordedAt: string }>): AppendOutcome[] {
     const outcomes: AppendOutcome[] = [];
     try {
       this.db.transaction(() => {
-        for (const request of batch) {
+        for (const { request, recordedAt } of all) {
           try {
             // Nested: better-sqlite3 runs it in a savepoint, rolled back alone on a throw.
             outcomes.push(this.appendInTransaction(request, recordedAt));
@@ -137,7 +151,7 @@ export class SqliteWriter {
       })();
     } catch (error) {
       // The commit itself failed: nothing of the batch is stored.
-      return batch.map(() => ({ error: storeError(error) }));
+      return all.map(() => ({ error: storeError(error) }));
     }
     return outcomes;
   }

@@ -4,7 +4,7 @@
  * serving requests. Nothing is acknowledged before its commit has returned here.
  */
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { attachSealing } from '../sealing/attached-sealing';
 import { sealStoredEvents } from '../sealing/seal-stored-events';
 import { StoreSealing } from '../sealing/store-sealing';
@@ -59,10 +59,16 @@ function open(): {
   }
 }
 
+/**
+ * Batches sent while the thread was busy wait in its port: they are taken with the one at hand
+ * and committed in one transaction (one fsync), up to this many appends, each answered in order.
+ */
+const APPENDS_PER_COMMIT = 500;
+
 try {
   const { db, writer, projection, sealing } = open();
   send({ type: 'ready', report: projection?.report(), settings: writer.settings() });
-  port.on('message', (message: ToWriter) => {
+  const handle = (message: ToWriter): void => {
     if (message.type === 'forget') {
       sealing?.keys.forget(message.personId);
       send({ type: 'forgotten' });
@@ -75,15 +81,33 @@ try {
       port.close();
       return;
     }
-    const outcomes = writer.commit(message.appends, message.recordedAt);
-    send({
-      type: 'committed',
-      outcomes: outcomes.map((o) =>
-        o.result ? { result: o.result, stored: !!o.recorded } : { error: toWire(o.error) },
-      ),
-      report: projection?.report(),
-    });
-  });
+    const batches = [message];
+    let appends = message.appends.length;
+    let after: ToWriter | undefined;
+    while (appends < APPENDS_PER_COMMIT) {
+      const waiting = receiveMessageOnPort(port)?.message as ToWriter | undefined;
+      if (!waiting) break;
+      if (waiting.type !== 'commit') {
+        after = waiting;
+        break;
+      }
+      batches.push(waiting);
+      appends += waiting.appends.length;
+    }
+    const outcomes = writer.commitBatches(batches);
+    const report = projection?.report();
+    for (const batch of outcomes) {
+      send({
+        type: 'committed',
+        outcomes: batch.map((o) =>
+          o.result ? { result: o.result, stored: !!o.recorded } : { error: toWire(o.error) },
+        ),
+        report,
+      });
+    }
+    if (after) handle(after);
+  };
+  port.on('message', handle);
 } catch (error) {
   send({ type: 'failed', error: toWire(error) });
 }

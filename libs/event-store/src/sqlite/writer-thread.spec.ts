@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,40 @@ describe('the writer thread', () => {
     } finally {
       await thread.close();
     }
+  });
+
+  it('answers batches sent while it was busy (committed together) each in order, at its own moment, before a close sent after them', async () => {
+    const { thread } = await WriterThread.start({ file: join(dir, 'c.sqlite') }, () => undefined);
+    const batches = Array.from({ length: 12 }, (_, i) =>
+      thread.commit(
+        [
+          { stream: `s-${i}`, events: serializeEvents([event()]), expected: 'no_stream' },
+          // The sixth batch's second append conflicts: it fails alone, its batch and the others commit.
+          { stream: `s-${i}`, events: serializeEvents([event()]), expected: i === 5 ? 7 : 0 },
+        ],
+        `t${String(i).padStart(2, '0')}`,
+      ),
+    );
+    const closed = thread.close();
+    const answers = await Promise.all(batches);
+    await closed;
+    // As stored, not as the main thread remembers sending it: each batch at its own moment.
+    const db = new Database(join(dir, 'c.sqlite'), { readonly: true });
+    const stored = db.prepare('SELECT stream, recorded_at AS at FROM events ORDER BY position').all();
+    db.close();
+    expect(stored).toEqual(
+      answers.flatMap((_, i) =>
+        Array.from({ length: i === 5 ? 1 : 2 }, () => ({ stream: `s-${i}`, at: `t${String(i).padStart(2, '0')}` })),
+      ),
+    );
+    let position = 0;
+    answers.forEach(([first, second], i) => {
+      expect(first!.committed!.map((e) => [e.position, e.event.stream, e.event.recordedAt])).toEqual([
+        [++position, `s-${i}`, `t${String(i).padStart(2, '0')}`],
+      ]);
+      if (i === 5) expect(second!.error).toMatchObject({ stream: 's-5', expected: 7, actual: 0 });
+      else expect(second!.result).toMatchObject({ stream: `s-${i}`, revision: 1, position: String(++position) });
+    });
   });
 
   it('refuses every batch, with the reason, once the thread is gone', async () => {
