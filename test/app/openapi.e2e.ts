@@ -51,6 +51,7 @@ describe('the OpenAPI document of the writes', () => {
         '/v1/organisations/{id}/renamings',
         '/v1/people',
         '/v1/people/{id}/details',
+        '/v1/people/{id}/erasure',
         '/v1/people/{id}/membership/admission',
         '/v1/people/{id}/membership/reinstatement',
         '/v1/people/{id}/membership/suspension',

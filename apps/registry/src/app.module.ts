@@ -5,6 +5,7 @@ import { RegistryClock } from './clock/registry-clock';
 import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { DisclosureModule } from './disclosure/disclosure.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { EventsModule } from './events/events.module';
 import { ExportModule } from './export/export.module';
 import { FilingsModule } from './filings/filings.module';
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         AuthModule,
         WritesModule,
+        ErasureModule,
         EventsModule,
         ReadsModule,
         MetricsModule,

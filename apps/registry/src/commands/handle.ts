@@ -92,6 +92,11 @@ export class CommandHandling {
         if (replayed) return replayed;
         throw new DomainProblem(decision.error as DomainError);
       }
+      if (decision.events.length === 0) {
+        // Nothing to record: the stream already says what the command asks (an erasure repeated).
+        const replayed = await this.replay(stream, loaded, ids, write, options);
+        return replayed ?? (await this.unchanged(stream, options));
+      }
       await options.beforeAppend?.();
       const events = decision.events.map((e, i) => envelope(e, ids(stream, i), write));
       try {
@@ -131,6 +136,14 @@ export class CommandHandling {
     const last = mine[mine.length - 1]!;
     const result = { stream, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id) };
     return this.answer(options, result, mine);
+  }
+
+  /** The answer of a write that recorded nothing: the stream's last event, which already says it. */
+  private async unchanged(stream: string, options: HandleOptions): Promise<WriteResult> {
+    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    if (!last) throw new Error(`${stream}: a decision with nothing to record on a stream with no events`);
+    const result = { stream, revision: last.revision, position: last.position, eventIds: [last.id] };
+    return { id: options.id, ...result };
   }
 
   /** The append's result, its position moved past what the processes its events start have appended. */

@@ -60,6 +60,10 @@ export const WRITE_EXAMPLES = {
     agenda: ['Establishment of the Karaganda regional branch', 'Election of the chairman of the regional branch'],
   },
   retract: { reason: 'Entered for the wrong branch' },
+  erase: {
+    reason: 'The subject withdrew consent and asked for their data to be destroyed',
+    legalBasis: 'Law of RK No. 94-V "On Personal Data and Their Protection"',
+  },
 } as const;
 
 export type WriteExample = keyof typeof WRITE_EXAMPLES;
