@@ -93,6 +93,31 @@ const WORDS = {
   field: { kk: 'Өріс', ru: 'Поле', en: 'Field' },
   error: { kk: 'Қате', ru: 'Ошибка', en: 'Error' },
   needsKey: { kk: 'Бұл бөлімге кілт керек', ru: 'Для этого раздела нужен ключ', en: 'This part needs an API key' },
+  logBadge: { kk: 'Журналды тексеру', ru: 'Проверка по журналу', en: 'Log verification' },
+  logChecking: { kk: 'Журнал бойынша тексерілуде…', ru: 'Проверяется по журналу…', en: 'Checking against the log…' },
+  logFailed: { kk: 'Тексеруден өтпеді', ru: 'Проверка не пройдена', en: 'Not verified' },
+  logVerified: { kk: 'Тексерілді:', ru: 'Проверено:', en: 'Verified:' },
+  logEvents: {
+    kk: 'оқиға осы браузерде қол қойылған бақылау нүктесімен салыстырылды, өлшемі',
+    ru: 'событий проверены в этом браузере по подписанной контрольной точке размера',
+    en: 'events checked in this browser against the signed checkpoint of size',
+  },
+  logRoot: { kk: 'түбірі', ru: 'корень', en: 'root' },
+  logSigned: {
+    kk: 'Ed25519 қолтаңбасы осы кілтпен тексерілді:',
+    ru: 'Подпись Ed25519 проверена ключом:',
+    en: 'Ed25519 signature checked with the key:',
+  },
+  logSignatureUnchecked: {
+    kk: 'Бұл браузер Ed25519 қолтаңбасын тексере алмайды; кілт:',
+    ru: 'Этот браузер не умеет проверять подпись Ed25519: подпись НЕ проверена; ключ:',
+    en: 'This browser cannot check Ed25519: the signature was NOT checked; key:',
+  },
+  logCite: {
+    kk: 'Осы бақылау нүктесіне сілтеме:',
+    ru: 'Ссылка с этой контрольной точкой:',
+    en: 'Link citing checkpoint',
+  },
 } as const;
 
 export type Word = keyof typeof WORDS;

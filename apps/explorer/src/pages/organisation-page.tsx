@@ -3,6 +3,7 @@ import type { HistoryEntry, Moment, Organisation } from '../api-types';
 import { day, inLang, moment, personName } from '../format';
 import { useLang } from '../i18n';
 import { href, timeOf, type Route } from '../route';
+import { LogBadge } from '../log/log-badge';
 import { useRead } from '../use-read';
 import { Answered, RetractionNote, ScrollTable, Shown } from '../view-parts';
 import { OrganisationMembers } from './organisation-members';
@@ -75,24 +76,27 @@ function History({ id, route }: { id: string; route: Route }) {
       <h2>{t('history')}</h2>
       <Shown read={read}>
         {(history) => (
-          <ScrollTable columns={[t('entry'), t('effective'), t('recordedAt'), t('actor'), t('basis')]}>
-            {history.entries.map((e) => (
-              <tr key={e.eventId} class={e.retracted ? 'retracted' : ''}>
-                <td>
-                  {e.retracted ? <s>{e.type}</s> : e.type}
-                  <RetractionNote retracted={e.retracted} />
-                </td>
-                <td>{day(e.effectiveDate)}</td>
-                <td>{moment(e.recordedAt)}</td>
-                <td>{e.actor}</td>
-                <td>
-                  {e.basis?.meetingId && <a href={href(route, 'meeting', e.basis.meetingId)}>{t('meeting')}</a>}
-                  {e.basis?.document && ` ${e.basis.document}`}
-                  {e.basis?.protocolNumber && ` № ${e.basis.protocolNumber}`}
-                </td>
-              </tr>
-            ))}
-          </ScrollTable>
+          <>
+            <LogBadge route={route} eventIds={history.entries.map((e) => e.eventId)} />
+            <ScrollTable columns={[t('entry'), t('effective'), t('recordedAt'), t('actor'), t('basis')]}>
+              {history.entries.map((e) => (
+                <tr key={e.eventId} class={e.retracted ? 'retracted' : ''}>
+                  <td>
+                    {e.retracted ? <s>{e.type}</s> : e.type}
+                    <RetractionNote retracted={e.retracted} />
+                  </td>
+                  <td>{day(e.effectiveDate)}</td>
+                  <td>{moment(e.recordedAt)}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    {e.basis?.meetingId && <a href={href(route, 'meeting', e.basis.meetingId)}>{t('meeting')}</a>}
+                    {e.basis?.document && ` ${e.basis.document}`}
+                    {e.basis?.protocolNumber && ` № ${e.basis.protocolNumber}`}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
+          </>
         )}
       </Shown>
     </>
