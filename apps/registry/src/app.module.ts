@@ -6,6 +6,7 @@ import { WritesModule } from './commands/writes.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { ErasureModule } from './erasure/erasure.module';
+import { RetentionModule } from './retention/retention.module';
 import { EventsModule } from './events/events.module';
 import { ExportModule } from './export/export.module';
 import { FilingsModule } from './filings/filings.module';
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         WritesModule,
         ErasureModule,
+        RetentionModule,
         EventsModule,
         ReadsModule,
         MetricsModule,

@@ -18,6 +18,7 @@ export type {
   SearchCursor,
   SearchPage,
 } from './queries/people-reads';
+export type { RetentionCandidate } from './queries/retention-reads';
 export type { StoredRow } from './queries/person-record-reads';
 export type { MembershipCountRow } from './queries/structure-reads';
 export * from './catch-up-read-models';

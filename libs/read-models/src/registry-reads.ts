@@ -9,6 +9,7 @@ import { PeopleReads } from './queries/people-reads';
 import { PersonRecordReads } from './queries/person-record-reads';
 import { PopoloReads } from './queries/popolo-reads';
 import { PostTenureReads } from './queries/post-tenure-reads';
+import { RetentionReads } from './queries/retention-reads';
 import { StructureReads } from './queries/structure-reads';
 import { KNOWN_NOW } from './queries/temporal';
 
@@ -25,6 +26,8 @@ export class RegistryReads {
   readonly popolo: PopoloReads;
   readonly meetings: MeetingReads;
   readonly postsAndTenures: PostTenureReads;
+  /** Former members due for review under the retention period. */
+  readonly retention: RetentionReads;
 
   /**
    * `generation` changes whenever the read models commit: answers cached before are stale.
@@ -46,5 +49,6 @@ export class RegistryReads {
     this.popolo = new PopoloReads(db);
     this.meetings = new MeetingReads(db);
     this.postsAndTenures = new PostTenureReads(db, this.meetings);
+    this.retention = new RetentionReads(db);
   }
 }

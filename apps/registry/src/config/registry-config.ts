@@ -45,6 +45,8 @@ export interface RegistryConfig {
   logKey: string | undefined;
   /** Whether the writer keeps the Merkle tree of the log; off only for bench:integrity's baseline. */
   logTree: boolean;
+  /** Years after a membership ends that a former member who held no post is listed for erasure (retention report). */
+  retentionYears: number;
 }
 
 /** A variable of the environment that the registry cannot start with. */
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     explorerDir: isAbsolute(explorerDir) ? explorerDir : resolve(cwd, explorerDir),
     logKey: logKey(env),
     logTree: oneOf(env, 'REGISTRY_LOG_TREE', ['on', 'off'] as const, 'on') === 'on',
+    retentionYears: integer(env, 'REGISTRY_RETENTION_YEARS', 5, 1, 100),
   };
 }
 
