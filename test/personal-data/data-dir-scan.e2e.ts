@@ -156,5 +156,11 @@ describe('the data directory after erasing a member and an officer', () => {
     const holders = expectStatus(await client(t.app, t.adminKey)('GET', `/v1/posts/${post}/holders?asOf=2024-01-01`));
     expect(JSON.stringify(holders)).toContain(OFFICER.surname);
     expect(JSON.stringify(holders)).toContain(officer);
+    // And in the open data: the officer by name, the member not at all.
+    const popolo = JSON.stringify(
+      expectStatus(await client(t.app, t.adminKey)('GET', '/v1/export/popolo?asOf=2024-01-01')),
+    );
+    expect(popolo).toContain(OFFICER.surname);
+    expect(popolo).not.toContain(member);
   });
 });
