@@ -19,7 +19,10 @@ async function keyIdOf(name: string, key: Bytes): Promise<Bytes> {
   return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes)).subarray(0, 4);
 }
 
-async function importKey(raw: Bytes): Promise<CryptoKey | null> {
+/** WebCrypto's key type, named so in the DOM and in Node alike. */
+type VerifyKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
+
+async function importKey(raw: Bytes): Promise<VerifyKey | null> {
   try {
     return await globalThis.crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
   } catch (error) {
