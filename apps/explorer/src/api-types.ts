@@ -88,4 +88,6 @@ export interface PersonFound {
   id: string;
   name: PersonName;
   latinName?: PersonName | null;
+  /** Set (for a key that reads personal data) once the person's personal data was erased. */
+  erased?: { on: string } | null;
 }

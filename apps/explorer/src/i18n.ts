@@ -118,6 +118,12 @@ const WORDS = {
     ru: 'Ссылка с этой контрольной точкой:',
     en: 'Link citing checkpoint',
   },
+  erasedOn: { kk: 'Дербес деректер жойылды:', ru: 'Персональные данные удалены:', en: 'Personal data erased on' },
+  erasedKept: {
+    kk: 'Тек лауазым иесінің жария аты мен қызмет мерзімдері сақталған.',
+    ru: 'Сохранены только публичное имя должностного лица и сроки полномочий.',
+    en: "Only an officer's public name and tenures are kept.",
+  },
 } as const;
 
 export type Word = keyof typeof WORDS;

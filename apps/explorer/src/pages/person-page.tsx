@@ -21,6 +21,11 @@ export function PersonPage({ route, id }: { route: Route; id: string }) {
           <>
             <h1 id="page-title">{personName(p.name)}</h1>
             {p.latinName && <p lang="en">{personName(p.latinName)}</p>}
+            {p.erased && (
+              <p class="erased" role="note">
+                <strong>{t('erasedOn')}</strong> {day(p.erased.on)}. {t('erasedKept')}
+              </p>
+            )}
           </>
         )}
       </Shown>
