@@ -86,7 +86,7 @@ export function LogBadge({ route, eventIds }: { route: Route; eventIds: string[]
           </p>
           <p>
             {outcome.checkpoint.signatureChecked ? t('logSigned') : t('logSignatureUnchecked')}{' '}
-            <code class="key">{outcome.key}</code>
+            <code class="verifier-key">{outcome.key}</code>
           </p>
           <p>
             <a href={href(route, route.page, route.id, { logSize: String(outcome.checkpoint.size) })}>
