@@ -39,7 +39,7 @@ export class IinReservations {
     const last = events[events.length - 1];
     const holder = last ? String(last.data['personId']) : undefined;
     if (holder === personId) return;
-    if (holder !== undefined && !(await this.abandoned(holder, last!.recordedAt))) {
+    if (holder !== undefined && !(await this.released(holder, last!.recordedAt))) {
       throw new DomainProblem({
         code: 'iin.taken',
         kind: 'conflict',
@@ -61,8 +61,14 @@ export class IinReservations {
     }
   }
 
-  private async abandoned(holder: string, reservedAt: string): Promise<boolean> {
-    if (Date.now() - Date.parse(reservedAt) < ABANDONED_RESERVATION_MS) return false;
-    return (await this.store.readStream(personStream(holder), { maxCount: 1 })).length === 0;
+  /**
+   * Whether the holder no longer holds the IIN: a registration that never got written (abandoned),
+   * or a person whose personal data was erased (DOMAIN.md: the reservation stays, as an HMAC, and
+   * the same IIN registers again only as a new person). An erased stream ends with its erasure.
+   */
+  private async released(holder: string, reservedAt: string): Promise<boolean> {
+    const [last] = await this.store.readStream(personStream(holder), { direction: 'backwards', maxCount: 1 });
+    if (last?.type === 'PersonalDataErased') return true;
+    return last === undefined && Date.now() - Date.parse(reservedAt) >= ABANDONED_RESERVATION_MS;
   }
 }
