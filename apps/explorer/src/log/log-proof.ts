@@ -1,4 +1,5 @@
-import canonicalize from 'canonicalize';
+// The library's canonical record itself (a module without Node imports), not a second rewrite of it.
+import { canonicalRecord, type LogRecord } from '../../../../libs/integrity/src/canonical-record';
 
 /**
  * The log's proofs checked where the reader is: RFC 6962 / RFC 9162 with WebCrypto, so that the page
@@ -23,22 +24,11 @@ const NODE = Uint8Array.of(0x01);
 export const leafHash = (bytes: Bytes) => sha256(LEAF, bytes);
 export const nodeHash = (left: Bytes, right: Bytes) => sha256(NODE, left, right);
 
-/** What a leaf hashes: the event as stored, without its position (README, Log integrity). */
-export interface LogRecord {
-  eventId: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  recordedAt: string;
-}
+export type { LogRecord };
 
-/** SHA-256(0x00 || RFC 8785 canonical JSON of the record's own fields). */
+/** SHA-256(0x00 || RFC 8785 canonical JSON of the record's own fields): the registry's own bytes. */
 export function recordLeafHash(record: LogRecord): Promise<Bytes> {
-  const { eventId, stream, revision, type, data, metadata, recordedAt } = record;
-  const text = canonicalize({ eventId, stream, revision, type, data, metadata, recordedAt }) ?? '';
-  return leafHash(new TextEncoder().encode(text));
+  return leafHash(new TextEncoder().encode(canonicalRecord(record)));
 }
 
 /** RFC 9162 §2.1.3.2: the root an audit path gives its leaf, or null when the path cannot be one. */
