@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
 import { SEED_IDS as S } from '../../apps/tools/src/demo/seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { buildExplorer, launchChromium, screenshotDir } from './explorer-harness';
+import { adminApi, buildExplorer, launchChromium, screenshotDir } from './explorer-harness';
 
 /** The page's globals the callbacks run in the browser use (the tests compile without the DOM library). */
 interface PageGlobals {
@@ -28,15 +28,12 @@ describe('the explorer shows erased people: the day, no personal field, officers
   let member: string;
   let erasedOn: string;
 
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${t.adminKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : null,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
+  const call = adminApi(
+    () => base,
+    () => t.adminKey,
+  );
+  const api = async (method: string, path: string, body?: unknown) =>
+    (await call(method, path, body)).json() as Promise<Record<string, unknown>>;
   const found = async (q: string) =>
     ((await api('GET', `/v1/people?q=${encodeURIComponent(q)}`)) as { items: Array<{ id: string }> }).items;
   const ready = () =>

@@ -44,3 +44,16 @@ export function screenshotDir(): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** An admin's calls to the service the browser looks at, for a suite's set-up: a refusal throws. */
+export function adminApi(base: () => string, adminKey: () => string) {
+  return async (method: string, path: string, body?: unknown): Promise<Response> => {
+    const response = await fetch(`${base()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminKey()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : null,
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response;
+  };
+}

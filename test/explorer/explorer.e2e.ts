@@ -9,7 +9,7 @@ import { nameBasedUuid } from '../../apps/registry/src/commands/deterministic-id
 import { loadSeedStory } from '../../apps/tools/src/demo/load-seed-story';
 import { SEED_IDS as S } from '../../apps/tools/src/demo/seed-story';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { buildExplorer, launchChromium, screenshotDir } from './explorer-harness';
+import { adminApi, buildExplorer, launchChromium, screenshotDir } from './explorer-harness';
 
 /** The seed story's post of the regional chairman (its ids are name-based). */
 const REGION_CHAIR_POST = nameBasedUuid('demo/post/region-chairman');
@@ -40,15 +40,10 @@ describe('the explorer in headless Chromium, on the demo data', () => {
   let pinned: string;
   let beforeRetraction: string;
 
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${t.adminKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : null,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response;
-  };
+  const api = adminApi(
+    () => base,
+    () => t.adminKey,
+  );
 
   beforeAll(async () => {
     [build, browser] = await Promise.all([buildExplorer(), launchChromium()]);
