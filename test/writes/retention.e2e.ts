@@ -82,6 +82,7 @@ describe('retention report (e2e)', () => {
     expect((await compliance('POST', '/v1/retention/erasures', { ...ERASE, asOf: '2026-01-01' })).status).toBe(403);
     const bad = await call('POST', '/v1/retention/erasures', { ...ERASE, asOf: '2026-02-30', limit: 0 });
     expect(bad.status).toBe(400);
+    expect((bad.body['errors'] as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['asOf', 'limit']);
 
     const first = expectStatus(
       await call('POST', '/v1/retention/erasures', { ...ERASE, asOf: '2026-01-01', limit: 1 }),

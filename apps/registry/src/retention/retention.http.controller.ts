@@ -2,14 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nest
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { isLocalDate } from '@baytaq/domain';
 import { RequireRoles } from '../auth/roles.decorator';
 import { RegistryClock } from '../clock/registry-clock';
 import { writeContextOf } from '../commands/write-request';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
 import { AccessRecord } from '../disclosure/access-record';
 import { type ErasureResult, PersonErasure } from '../erasure/erasure.handlers';
-import { ProblemError } from '../http/problem';
 import { ApiPageQuery, ApiTemporalQuery } from '../reads/read-access';
 import { ReadGate } from '../reads/read-gate';
 import { encodeCursor, KEY_PART, type Query as QueryString, readKeyedPage } from '../reads/read-params';
@@ -89,11 +87,6 @@ export class RetentionController {
   async erase(@Body() body: RetentionErasureRequest, @Req() request: FastifyRequest) {
     const today = this.clock.today();
     const asOf = body.asOf ?? today;
-    if (!isLocalDate(asOf)) {
-      throw ProblemError.of(400, 'request.validation_failed', '1 field(s) are invalid', {
-        errors: [{ field: 'asOf', code: 'isDate', message: 'asOf must be a real date' }],
-      });
-    }
     await this.gate.reachHead();
     const cutoff = yearsBefore(asOf, this.config.retentionYears);
     const limit = body.limit ?? RETENTION_ERASURES_MAX;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ErasureRequest } from '../erasure/erasure.request.dto';
 
 /** Most people one request erases: each is a write of its own, and a request must end in bounded time. */
@@ -11,6 +11,7 @@ export class RetentionErasureRequest extends ErasureRequest {
     description: 'The day the retention period is counted back from (default: today)',
   })
   @IsOptional()
+  @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string;
 
