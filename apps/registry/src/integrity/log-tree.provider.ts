@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, SqliteEventStore, SqliteLogTreeReader } from '@baytaq/event-store';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { ProblemError } from '../http/problem';
 import { checkLogTreeAtStart } from './start-check';
 
 export const LOG_TREE = Symbol('LOG_TREE');
@@ -29,10 +30,11 @@ async function openLogTree(store: EventStore, config: RegistryConfig): Promise<L
     // checkpoint of a tree nobody keeps would be a lie, so the service does not start.
     throw new Error('REGISTRY_STORE=kurrentdb: the log tree (issue 14) is kept for the embedded store only so far');
   }
+  // REGISTRY_LOG_TREE=off (bench:integrity's baseline): the writer keeps no tree, so there is none to check or read.
+  if (!config.logTree) return new NoLogTree();
   const started = Date.now();
   try {
-    // REGISTRY_LOG_TREE=off (bench:integrity's baseline): the writer keeps no tree, so there is none to check.
-    if (config.logTree) checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
+    checkLogTreeAtStart(store.db, config.dataDir, config.logKey);
   } catch (error) {
     // The service will not start: the store (its writer thread and lock) is let go at once.
     await store.close();
@@ -41,6 +43,36 @@ async function openLogTree(store: EventStore, config: RegistryConfig): Promise<L
   const tree = new SqliteLogTreeReader(store.db);
   new Logger('log-tree').log(`log tree of ${tree.size()} leaves checked against the log in ${Date.now() - started} ms`);
   return tree;
+}
+
+/**
+ * REGISTRY_LOG_TREE=off: no tree is kept, so nothing about one is answered (a checkpoint of an
+ * empty tree over a log that has events would be false): every use is a 503 naming the setting.
+ */
+export class NoLogTree implements LogTreeReader {
+  size(): number {
+    return off();
+  }
+
+  root(): Buffer {
+    return off();
+  }
+
+  inclusionProof(): Buffer[] {
+    return off();
+  }
+
+  consistencyProof(): Buffer[] {
+    return off();
+  }
+
+  leafIndexOf(): number | undefined {
+    return off();
+  }
+}
+
+function off(): never {
+  throw ProblemError.of(503, 'log.tree_off', 'This service keeps no log tree (REGISTRY_LOG_TREE=off)');
 }
 
 export const logTreeProvider = {

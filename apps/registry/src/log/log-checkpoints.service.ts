@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { join } from 'node:path';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
-import { LOG_TREE, type LogTreeReader } from '../integrity/log-tree.provider';
+import { LOG_TREE, type LogTreeReader, NoLogTree } from '../integrity/log-tree.provider';
 import { type CheckpointReason, CheckpointStore, CHECKPOINTS_FILE, type KeptCheckpoint } from './checkpoint-store';
 import { checkpointText } from './checkpoint-text';
 import { loadLogSigner } from './log-signing-key';
@@ -36,13 +36,14 @@ export class LogCheckpoints implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
+    if (this.tree instanceof NoLogTree) return; // REGISTRY_LOG_TREE=off: no tree, so no checkpoint to keep
     this.timer = setInterval(() => this.keepGrowth(), KEEP_EVERY_MS).unref();
     this.logger.log(`log checkpoints signed by ${this.verifierKey()}`);
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
-    this.keepGrowth('shutdown');
+    if (!(this.tree instanceof NoLogTree)) this.keepGrowth('shutdown');
     this.kept.close();
   }
 
