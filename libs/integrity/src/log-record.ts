@@ -1,9 +1,20 @@
-import { canonicalRecord, type LogRecord } from './canonical-record';
+import { canonicalRecord, canonicalRecordOfText, type LogRecord, type LogRecordText } from './canonical-record';
 import { type Hash, leafHashOf } from './hashes';
 
-export { canonicalRecord, type LogRecord } from './canonical-record';
+export {
+  canonicalJson,
+  canonicalRecord,
+  canonicalRecordOfText,
+  type LogRecord,
+  type LogRecordText,
+} from './canonical-record';
 
 /** Leaf hash of an event: SHA-256(0x00 || JCS(record)). */
 export function recordLeafHash(record: LogRecord): Hash {
-  return leafHashOf(Buffer.from(canonicalRecord(record), 'utf8'));
+  return leafHashOf(canonicalRecord(record));
+}
+
+/** The same leaf from a record whose data and metadata texts are canonical (see `canonicalRecordOfText`). */
+export function recordTextLeafHash(record: LogRecordText): Hash {
+  return leafHashOf(canonicalRecordOfText(record));
 }

@@ -36,6 +36,7 @@ export function verifyLog(
     const roots = new Map<number, Hash>();
     const audit = auditLog(db, {
       ...(onProgress ? { onProgress } : {}),
+      hashOnThread: join(dataDir, EVENT_STORE_FILE),
       rootsAt: { sizes: checkpoints.map((c) => c.size), onRoot: (size, root) => roots.set(size, root) },
     });
     const verifier = logVerifier(dataDir, logKey);

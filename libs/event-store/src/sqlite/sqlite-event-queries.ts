@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { canonicalJson } from '@baytaq/integrity';
 import { parseSequencePosition } from '../sequence-position';
 import type { EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import { sealingOf } from '../sealing/attached-sealing';
@@ -32,13 +33,34 @@ export function serializeEvents(events: EventToAppend[]): SerializedEvent[] {
   }));
 }
 
-/** A serialised event as stored at `position`, its JSON parsed. */
+/** An event's data and metadata as JSON values. */
+export interface ParsedJson {
+  data: JsonObject;
+  metadata: JsonObject;
+}
+
+/**
+ * The event with its data and metadata rewritten as RFC 8785 canonical JSON, the form the log's
+ * tree hashes (issue 14), so that a leaf is hashed from the stored text without parsing it; and
+ * those values, parsed once.
+ */
+export function canonicalEvent(event: SerializedEvent): { event: SerializedEvent; parsed: ParsedJson } {
+  const parsed = {
+    data: JSON.parse(event.json.data) as JsonObject,
+    metadata: JSON.parse(event.json.metadata) as JsonObject,
+  };
+  const json = { data: canonicalJson(parsed.data), metadata: canonicalJson(parsed.metadata) };
+  return { event: { id: event.id, type: event.type, json }, parsed };
+}
+
+/** A serialised event as stored at `position`, its JSON parsed (or taken as parsed already). */
 export function recordedEvent(
   event: SerializedEvent,
   stream: string,
   revision: number,
   position: number,
   recordedAt: string,
+  parsed?: ParsedJson,
 ): RecordedEvent {
   return {
     id: event.id,
@@ -46,8 +68,8 @@ export function recordedEvent(
     revision,
     position: String(position),
     type: event.type,
-    data: JSON.parse(event.json.data),
-    metadata: JSON.parse(event.json.metadata),
+    data: parsed ? parsed.data : JSON.parse(event.json.data),
+    metadata: parsed ? parsed.metadata : JSON.parse(event.json.metadata),
     recordedAt,
   };
 }
@@ -102,10 +124,16 @@ export class SqliteEventQueries {
     return this.revision.get(stream)?.revision ?? -1;
   }
 
-  insert(event: SerializedEvent, stream: string, revision: number, recordedAt: string): RecordedEvent {
+  insert(
+    event: SerializedEvent,
+    stream: string,
+    revision: number,
+    recordedAt: string,
+    parsed?: ParsedJson,
+  ): RecordedEvent {
     const { data, metadata } = event.json;
     const info = this.insertRow.run(event.id, stream, revision, event.type, data, metadata, recordedAt);
-    return recordedEvent(event, stream, revision, Number(info.lastInsertRowid), recordedAt);
+    return recordedEvent(event, stream, revision, Number(info.lastInsertRowid), recordedAt, parsed);
   }
 
   readStream(stream: string, options: ReadStreamOptions): RecordedEvent[] {

@@ -5,7 +5,7 @@ import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-sto
 import { GenerationalCache } from '../generational-cache';
 import type { StoreSealing } from '../sealing/store-sealing';
 import { LogTreeUpkeep } from './log-tree/log-tree-upkeep';
-import { type SerializedEvent, SqliteEventQueries } from './sqlite-event-queries';
+import { canonicalEvent, type SerializedEvent, SqliteEventQueries } from './sqlite-event-queries';
 
 import type { WriterSettings } from './writer-protocol';
 
@@ -165,8 +165,18 @@ export class SqliteWriter {
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
     const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
-    const stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
-    this.logTree?.appendStored(stored);
+    let stored: RecordedEvent[];
+    if (this.logTree) {
+      // Stored as canonical JSON: the tree hashes the very text stored, and so does `npm run verify`.
+      const canonical = sealed.map(canonicalEvent);
+      stored = canonical.map(({ event, parsed }, i) =>
+        this.queries.insert(event, stream, current + 1 + i, recordedAt, parsed),
+      );
+      this.logTree.appendStored(
+        stored,
+        canonical.map((c) => c.event.json),
+      );
+    } else stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
     const recorded = this.sealing ? this.sealing.plainOf(stored, events) : stored;
     this.projection?.apply(this.db, recorded);
     const last = recorded[recorded.length - 1]!;

@@ -163,3 +163,51 @@ describe('the audit of a log against its tree', () => {
     ]);
   });
 });
+
+describe('the JSON the tree hashes', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'baytaq-canonical-'));
+    file = join(dir, 'registry.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const rowsOf = () => {
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT data, metadata FROM events ORDER BY position').all();
+    db.close();
+    return rows;
+  };
+
+  it.each(modes)('is stored as it is hashed, RFC 8785 canonical (%s)', async (_mode, open) => {
+    const store = await open(file);
+    await store.append(
+      uniqueStream(),
+      [{ ...event('Counted'), data: { z: 1e21, a: { y: 'Синтетов', b: [2, 1.5] } }, metadata: { k: true, c: null } }],
+      'no_stream',
+    );
+    await store.close();
+    expect(rowsOf()).toEqual([
+      { data: '{"a":{"b":[2,1.5],"y":"Синтетов"},"z":1e+21}', metadata: '{"c":null,"k":true}' },
+    ]);
+  });
+
+  it('of a store whose rows were stored before they were canonical still verifies, and a changed value does not', async () => {
+    const before = SqliteEventStore.open(file, { logTree: false });
+    for (let i = 0; i < 5; i++)
+      await before.append(uniqueStream(), [{ ...event('Early'), data: { z: i, a: 'first' } }], 'no_stream');
+    await before.close();
+    expect(rowsOf()[0]).toMatchObject({ data: '{"z":0,"a":"first"}' });
+    const store = SqliteEventStore.open(file); // builds the tree of the rows as they are
+    await store.append(uniqueStream(), [{ ...event('Late'), data: { z: 9, a: 'later' } }], 'no_stream');
+    await store.close();
+    const raw = new Database(file);
+    expect(auditLog(raw).differences).toEqual([]);
+    // The same record in other JSON (members reordered) is the same leaf; another value is not.
+    raw.prepare(`UPDATE events SET data = '{"a":"first","z":1}' WHERE position = 2`).run();
+    raw.prepare(`UPDATE events SET data = '{"z":2,"a":"second"}' WHERE position = 3`).run();
+    const differences = auditLog(raw).differences.map(describeDifference);
+    raw.close();
+    expect(differences).toEqual(["event at position 3: data changed (its hash is not the tree's leaf 2)"]);
+  });
+});

@@ -1,10 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store.port';
-import { CompactRange, completedNodes, type CompletedNode, type Hash, recordLeafHash } from '@baytaq/integrity';
+import {
+  CompactRange,
+  completedNodes,
+  type CompletedNode,
+  type Hash,
+  recordLeafHash,
+  recordTextLeafHash,
+} from '@baytaq/integrity';
 import {
   EVENT_ROWS_SQL,
   hasLogTree,
-  insertedRecord,
+  insertedRecordText,
   LOG_TREE_SCHEMA,
   type StoredEventRow,
   storedRecord,
@@ -47,17 +54,19 @@ export class LogTreeUpkeep {
   }
 
   /**
-   * Hashes one append's events into the tree, in order, as the writer inserted them: their data
-   * parsed from the very JSON text stored (sealed), so reading the rows back would give the same.
+   * Hashes one append's events into the tree, in order, as the writer inserted them: from the very
+   * canonical JSON texts it stored (sealed), `json[i]` those of `events[i]`, so reading the rows back
+   * gives the same leaves.
    */
-  appendStored(events: readonly RecordedEvent[]): void {
+  appendStored(events: readonly RecordedEvent[], json: ReadonlyArray<{ data: string; metadata: string }>): void {
     const made = new Map<string, Hash>();
     const sibling = (level: number, index: number) => made.get(`${level}/${index}`) ?? this.stored.node(level, index);
     const first = Number(events[0]!.position);
     // A leaf must follow the last one stored: a gap would be a tree that no longer says what the log holds.
     if (first > 1) this.stored.node(0, first - 2);
-    for (const event of events) {
-      for (const node of completedNodes(Number(event.position) - 1, recordLeafHash(insertedRecord(event)), sibling)) {
+    for (const [i, event] of events.entries()) {
+      const leaf = recordTextLeafHash(insertedRecordText(event, json[i]!));
+      for (const node of completedNodes(Number(event.position) - 1, leaf, sibling)) {
         this.put(node);
         made.set(`${node.level}/${node.index}`, node.hash);
       }
