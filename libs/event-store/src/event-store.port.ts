@@ -87,6 +87,12 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads the global log in commit order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The global log as the store holds it, people's personal fields sealed: what the log's Merkle
+   * tree hashes (issue 14), so that erasing a key never changes a leaf. Offered by the stores
+   * whose tree a follower keeps (KurrentDB, memory); the embedded store keeps its own.
+   */
+  readAllAsStored?(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from a position, then delivers live events. */
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
   /** The position of the last event in the log, or undefined when the log is empty. */

@@ -37,6 +37,7 @@ export class FilingsService {
 
   /** A preview is stamped with the moment it is made: it is not a filing and nothing records it. */
   async preview(request: FilingRequest): Promise<RenderedContent> {
+    await this.checkpoints.settled();
     const { size: treeSize, root } = this.checkpoints.asKnownAt(request.parameters.knownAt, false);
     return this.render(request, new Date().toISOString(), { treeSize, rootHash: root.toString('base64') });
   }
@@ -48,7 +49,9 @@ export class FilingsService {
     write: WriteContext,
   ): Promise<WriteResult & { sha256: string }> {
     const issuedAt = new Date().toISOString();
-    // The checkpoint of knownAt is kept before the filing that prints it is recorded.
+    // The checkpoint of knownAt is kept before the filing that prints it is recorded, of a tree
+    // that holds everything recorded until now (KurrentDB's follower may lag).
+    await this.checkpoints.settled();
     const checkpoint = this.checkpoints.asKnownAt(request.parameters.knownAt, true);
     const logCheckpoint = { treeSize: checkpoint.size, rootHash: checkpoint.root.toString('base64') };
     const { rendered } = await this.render(request, issuedAt, logCheckpoint);

@@ -76,6 +76,11 @@ export class LogCheckpoints implements OnModuleInit, OnModuleDestroy {
     return this.keep(this.tree.size(), 'published');
   }
 
+  /** Resolves when the tree holds everything the store holds now (KurrentDB: its follower has caught up). */
+  settled(): Promise<void> {
+    return this.tree.settled();
+  }
+
   /**
    * The checkpoint of the log as known at a moment (the events recorded by then), kept when it is
    * a filing's: what a read as known at that moment rests on.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, SqliteEventStore } from '@baytaq/event-store';
+import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry-config';
+import { LOG_TREE, type LogTreeReader } from '../integrity/log-tree.provider';
 import { LogCheckpoints } from './log-checkpoints.service';
 import { LogController } from './log.http.controller';
 import { LogProofs } from './log-proofs.service';
@@ -14,9 +15,10 @@ import { StoredLogRecords } from './stored-log-records';
     LogProofs,
     {
       provide: LOG_RECORDS,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) =>
-        store instanceof SqliteEventStore ? new StoredLogRecords(store.db) : undefined,
+      inject: [LOG_TREE, REGISTRY_CONFIG],
+      // The records the tree's leaves hash: the embedded store's rows, or KurrentDB's as mirrored.
+      useFactory: (tree: LogTreeReader, config: RegistryConfig) =>
+        config.logTree ? new StoredLogRecords(tree.records) : undefined,
     },
   ],
   exports: [LogCheckpoints, LogProofs, LOG_RECORDS],

@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { auditLog, describeDifference, hasLogTree } from '@baytaq/event-store';
+import {
+  auditLog,
+  describeDifference,
+  hasLogTree,
+  LOG_TREE_MIRROR_FILE,
+  mirrorDifference,
+  type MirroredStore,
+} from '@baytaq/event-store';
 import type { Hash } from '@baytaq/integrity';
 import { checkpointProblem, logVerifier, openKeptCheckpoints } from '../../../registry/src/integrity/kept-checkpoints';
 import { EVENT_STORE_FILE } from '../../../registry/src/store/event-store.provider';
@@ -26,9 +33,11 @@ export function verifyLog(
   dataDir: string,
   logKey: string | undefined,
   onProgress?: (done: number, total: number) => void,
+  /** The file whose rows and tree are verified: the embedded store's, or KurrentDB's mirror. */
+  file = EVENT_STORE_FILE,
 ): VerifyOutcome {
   const started = process.hrtime.bigint();
-  const db = new Database(join(dataDir, EVENT_STORE_FILE), { readonly: true, fileMustExist: true });
+  const db = new Database(join(dataDir, file), { readonly: true, fileMustExist: true });
   const kept = openKeptCheckpoints(dataDir);
   try {
     if (!hasLogTree(db)) throw new Error('the store has no log tree yet: the service builds it at its first start');
@@ -36,7 +45,7 @@ export function verifyLog(
     const roots = new Map<number, Hash>();
     const audit = auditLog(db, {
       ...(onProgress ? { onProgress } : {}),
-      hashOnThread: join(dataDir, EVENT_STORE_FILE),
+      hashOnThread: join(dataDir, file),
       rootsAt: { sizes: checkpoints.map((c) => c.size), onRoot: (size, root) => roots.set(size, root) },
     });
     const verifier = logVerifier(dataDir, logKey);
@@ -57,4 +66,29 @@ export function verifyLog(
     kept?.close();
     db.close();
   }
+}
+
+/**
+ * KurrentDB mode: `$all` as the server holds it, compared event by event with the mirror the
+ * service's follower hashed (LOG_TREE_MIRROR_FILE), then the mirror verified as the embedded store
+ * is. Events the follower has not reached yet are not a difference: the tree never claimed them.
+ */
+export async function verifyMirroredLog(
+  dataDir: string,
+  logKey: string | undefined,
+  store: MirroredStore,
+  onProgress?: (done: number, total: number) => void,
+): Promise<VerifyOutcome> {
+  const started = process.hrtime.bigint();
+  const mirror = new Database(join(dataDir, LOG_TREE_MIRROR_FILE), { readonly: true, fileMustExist: true });
+  let difference: string | undefined;
+  try {
+    difference = await mirrorDifference(mirror, store, Number.MAX_SAFE_INTEGER);
+  } finally {
+    mirror.close();
+  }
+  const outcome = verifyLog(dataDir, logKey, onProgress, LOG_TREE_MIRROR_FILE);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (!difference) return { ...outcome, seconds };
+  return { ...outcome, ok: false, problems: [difference, ...outcome.problems], seconds };
 }

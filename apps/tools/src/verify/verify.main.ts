@@ -1,12 +1,28 @@
-import { ConfigError, loadConfig } from '../../../registry/src/config/registry-config';
-import { verifyLog } from './verify-log';
+import { ConfigError, loadConfig, type RegistryConfig } from '../../../registry/src/config/registry-config';
+import { verifyLog, verifyMirroredLog, type VerifyOutcome } from './verify-log';
+
+/** The embedded store's file; with REGISTRY_STORE=kurrentdb, $all against the mirror its follower hashed. */
+async function verify(
+  config: RegistryConfig,
+  onProgress: (done: number, total: number) => void,
+): Promise<VerifyOutcome> {
+  if (config.store !== 'kurrentdb') return verifyLog(config.dataDir, config.logKey, onProgress);
+  // Loaded only then, as the service loads it. No sealing: the tree hashes the events as the server holds them.
+  const { KurrentDbEventStore } = await import('@baytaq/event-store/kurrentdb/kurrentdb-event-store');
+  const store = KurrentDbEventStore.fromConnectionString(config.kurrentDbUrl!);
+  try {
+    return await verifyMirroredLog(config.dataDir, config.logKey, store, onProgress);
+  } finally {
+    await store.close();
+  }
+}
 
 /** `npm run verify`: exit 0 when the log, its tree and its checkpoints agree; 1 naming the first difference. */
-function main(): void {
+async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const tty = process.stdout.isTTY;
   let lastShown = 0;
-  const outcome = verifyLog(config.dataDir, config.logKey, (done, total) => {
+  const outcome = await verify(config, (done, total) => {
     if (!tty || Date.now() - lastShown < 200) return;
     lastShown = Date.now();
     process.stdout.write(
@@ -29,13 +45,11 @@ function main(): void {
   process.exitCode = 1;
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`configuration: ${error.message}\n`);
     process.exit(2);
   }
   process.stderr.write(`verify failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-}
+});

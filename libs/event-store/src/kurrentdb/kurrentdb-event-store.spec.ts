@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UnavailableError, type RegexFilter } from '@kurrent/kurrentdb-client';
 import {
   DuplicateEventIdError,
@@ -7,6 +10,8 @@ import {
   WrongExpectedRevisionError,
 } from '../errors';
 import type { EventToAppend } from '../event-store.port';
+import { StoreSealing } from '../sealing/store-sealing';
+import { testSealing } from '../testing/test-sealing';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { formatPosition } from './kurrentdb-mapping';
 import { FakeKurrentClient, pos } from './testing/fake-kurrent-client';
@@ -173,5 +178,33 @@ describe('KurrentDbEventStore against a fake client', () => {
     await expect(store.readAll()).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.append('org-1', [event()], 'any')).rejects.toBeInstanceOf(StoreUnavailableError);
     await subscription.close();
+  });
+});
+
+describe('KurrentDbEventStore.readAllAsStored, what a follower keeps the log tree of', () => {
+  it('reads people’s events sealed as the server holds them, where readAll opens them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baytaq-kdb-stored-'));
+    const sealing = StoreSealing.open(testSealing(dir, 'person-'));
+    const fake = new FakeKurrentClient();
+    const store = new KurrentDbEventStore(fake.asClient(), sealing);
+    const personal = { birthDate: '1980-01-01', iin: '800101300000' };
+    const registered = {
+      id: randomUUID(),
+      type: 'PersonRegistered',
+      data: { personId: 'p1', name: { surname: 'Синтетов', given: 'Тест' }, personal },
+    };
+    await store.append('person-p1', [registered], 'no_stream');
+    await store.append('org-1', [event('Founded')], 'no_stream');
+    const [opened] = await store.readAll();
+    const [asStored, other] = await store.readAllAsStored();
+    expect(opened!.data).toEqual(registered.data);
+    expect(asStored!.id).toBe(registered.id);
+    expect(asStored!.data).toEqual(fake.log[0]!.data);
+    expect(JSON.stringify(asStored!.data)).not.toContain('Синтетов');
+    expect(JSON.stringify(asStored!.data)).not.toContain(personal.iin);
+    expect(other!.stream).toBe('org-1');
+    await store.close();
+    sealing.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

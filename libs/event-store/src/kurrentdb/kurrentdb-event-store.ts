@@ -13,6 +13,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port';
+import type { EventSealer } from '../sealing/event-sealer';
 import type { StoreSealing } from '../sealing/store-sealing';
 import type { StoreKeys } from '../sqlite/sqlite-event-store';
 import type { KurrentClient } from './kurrentdb-client';
@@ -105,6 +106,15 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllWith(options, this.sealing?.sealer);
+  }
+
+  /** $all with people's personal fields left sealed, as the server holds them. */
+  async readAllAsStored(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllWith(options, undefined);
+  }
+
+  private async readAllWith(options: ReadAllOptions, sealer: EventSealer | undefined): Promise<RecordedEvent[]> {
     this.assertOpen();
     const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
     const out: RecordedEvent[] = [];
@@ -112,7 +122,7 @@ export class KurrentDbEventStore implements EventStore {
     const from = options.after === undefined ? undefined : map.parsePosition(options.after);
     const pageSize = Math.min(PAGE, limit + 1);
     for await (const event of scanAll(this.client, FORWARDS, from, map.planFilter(options.filter), pageSize)) {
-      out.push(map.toRecordedEvent(event, this.sealing?.sealer));
+      out.push(map.toRecordedEvent(event, sealer));
       if (out.length >= limit) break;
     }
     return out;

@@ -77,6 +77,11 @@ export class MemoryEventStore implements EventStore {
     return out;
   }
 
+  /** The memory store seals nothing: its log as stored is its log. */
+  readAllAsStored(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAll(options);
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
     this.assertOpen();
     return followLog(this, this.signal, options, handler);

@@ -28,6 +28,8 @@ export function recorded(
   type: string,
   at: number,
   id = `id-${at}`,
+  /** What an append sent; events added by a test carry `{ at }`. */
+  sent?: { data: unknown; metadata: unknown },
 ): AllStreamRecordedEvent {
   return {
     streamId: stream,
@@ -35,8 +37,8 @@ export function recorded(
     revision: BigInt(revision),
     type,
     isJson: true,
-    data: { at },
-    metadata: undefined,
+    data: sent ? sent.data : { at },
+    metadata: sent?.metadata,
     created: new Date(Date.UTC(2025, 0, 1, 0, 0, at)),
     position: pos(at * 100),
   } as AllStreamRecordedEvent;
@@ -70,9 +72,9 @@ export class FakeKurrentClient {
     return this as unknown as KurrentClient;
   }
 
-  add(stream: string, type: string, id?: string): AllStreamRecordedEvent {
+  add(stream: string, type: string, id?: string, sent?: { data: unknown; metadata: unknown }): AllStreamRecordedEvent {
     const revision = this.log.filter((e) => e.streamId === stream).length;
-    const event = recorded(stream, revision, type, (this.clock += 1), id);
+    const event = recorded(stream, revision, type, (this.clock += 1), id, sent);
     this.log.push(event);
     return event;
   }
@@ -102,7 +104,7 @@ export class FakeKurrentClient {
       (state === 'stream_exists' && current !== 'no_stream') ||
       (expected !== undefined && BigInt(mine.length - 1) === expected);
     if (!ok) throw new WrongExpectedVersionError(undefined, { streamName: stream, expected: state, current });
-    const written = events.map((e) => this.add(stream, e.type, e.id));
+    const written = events.map((e) => this.add(stream, e.type, e.id, { data: e.data, metadata: e.metadata }));
     // Like the server, one position for the whole write: here its first event's.
     return {
       success: true,

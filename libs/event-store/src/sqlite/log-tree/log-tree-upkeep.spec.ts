@@ -37,7 +37,8 @@ function leafInputs(file: string): Buffer[] {
 
 function storedNodes(file: string): Map<string, Buffer> {
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT level, idx, hash FROM log_tree').all() as Array<{
+  // The subtree at level l, index i is keyed by its last leaf, (i + 1) * 2^l - 1.
+  const rows = db.prepare('SELECT level, (leaf + 1) / (1 << level) - 1 AS idx, hash FROM log_nodes').all() as Array<{
     level: number;
     idx: number;
     hash: Buffer;
@@ -89,7 +90,7 @@ describe.each(modes)('the log tree kept in the writer transaction, %s', (_mode, 
     for (let i = 0; i < 40; i++) await first.append(uniqueStream(), [event('Early', { i })], 'no_stream');
     await first.close();
     const raw = new Database(file);
-    raw.exec('DROP TABLE log_tree');
+    raw.exec('DROP TABLE log_nodes');
     raw.close();
     const store = await open(file);
     await store.append(uniqueStream(), [event('Late'), event('Later')], 'no_stream');
@@ -98,6 +99,28 @@ describe.each(modes)('the log tree kept in the writer transaction, %s', (_mode, 
     expect(tree.size()).toBe(42);
     expect(tree.root(42)).toEqual(referenceMth(inputs));
     expect(tree.root(40)).toEqual(referenceMth(inputs.slice(0, 40)));
+    await store.close();
+  });
+
+  it('rewrites the tree of a store that kept it by (level, idx) into its rows by last leaf, with the same roots', async () => {
+    const first = await open(file);
+    for (let i = 0; i < 37; i++) await first.append(uniqueStream(), [event('Early', { i })], 'no_stream');
+    await first.close();
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE log_tree (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;
+              INSERT INTO log_tree SELECT level, (leaf + 1) / (1 << level) - 1, hash FROM log_nodes;
+              DROP TABLE log_nodes;`);
+    raw.close();
+    const store = await open(file);
+    await store.append(uniqueStream(), [event('Late')], 'no_stream');
+    const inputs = leafInputs(file);
+    const tree = new SqliteLogTreeReader(store.db);
+    expect(tree.size()).toBe(38);
+    for (const size of [1, 16, 37, 38]) expect(tree.root(size)).toEqual(referenceMth(inputs.slice(0, size)));
+    expect(storedNodes(file).size).toBe(2 * 38 - 3); // 38 = 100110 in binary: three subtrees on its right edge
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE name IN ('log_tree', 'log_nodes')").all();
+    expect(tables).toEqual([{ name: 'log_nodes' }]);
+    expect(auditLog(store.db).differences).toEqual([]);
     await store.close();
   });
 
@@ -131,7 +154,7 @@ describe('REGISTRY_LOG_TREE=off, bench:integrity`s baseline', () => {
     const file = join(dir, 'registry.sqlite');
     const store = await openWithout(file);
     await store.append(uniqueStream(), [event()], 'no_stream');
-    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'log_tree'").all();
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE name IN ('log_tree', 'log_nodes')").all();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
     expect(tables).toEqual([]);
@@ -147,7 +170,7 @@ describe('the audit of a log against its tree', () => {
     await store.close();
     const raw = new Database(file);
     expect(auditLog(raw).differences).toEqual([]);
-    raw.prepare('UPDATE log_tree SET hash = zeroblob(32) WHERE level = 1 AND idx = 2').run();
+    raw.prepare('UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 1 AND leaf = 5').run(); // level 1, index 2
     raw
       .prepare(
         'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?)',

@@ -12,6 +12,8 @@ import {
   EVENT_ROWS_SQL,
   hasLogTree,
   insertedRecordText,
+  lastLeafOf,
+  migrateOldLogTree,
   LOG_TREE_SCHEMA,
   type StoredEventRow,
   storedRecord,
@@ -34,7 +36,7 @@ export class LogTreeUpkeep {
 
   private constructor(db: Database) {
     this.rows = db.prepare(EVENT_ROWS_SQL);
-    this.insert = db.prepare('INSERT INTO log_tree (level, idx, hash) VALUES (?, ?, ?)');
+    this.insert = db.prepare('INSERT INTO log_nodes (leaf, level, hash) VALUES (?, ?, ?)');
     this.stored = new StoredLogTree(db);
   }
 
@@ -44,6 +46,7 @@ export class LogTreeUpkeep {
    * as it is: a tree behind its events is for the start check to report, never to be filled in.
    */
   static open(db: Database): LogTreeUpkeep {
+    migrateOldLogTree(db);
     if (hasLogTree(db)) return new LogTreeUpkeep(db);
     return db.transaction(() => {
       db.exec(LOG_TREE_SCHEMA);
@@ -88,6 +91,6 @@ export class LogTreeUpkeep {
   }
 
   private put(node: CompletedNode): void {
-    this.insert.run(node.level, node.index, node.hash);
+    this.insert.run(lastLeafOf(node.level, node.index), node.level, node.hash);
   }
 }

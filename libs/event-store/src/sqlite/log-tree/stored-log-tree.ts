@@ -6,17 +6,41 @@ import { EVENT_COLUMNS, type EventRow } from '../sqlite-event-queries';
 import type { LeafHashingThreads } from './leaf-hashing-thread';
 
 /**
- * The log's Merkle tree in the store's own file: one row per complete subtree, `level` (its
- * height: 2^level leaves) and `idx` (its place among the subtrees of that level). Leaf n is the
- * event at position n + 1. Rows are only ever added, in the transaction that inserts their events.
+ * The log's Merkle tree in the store's own file: one row per complete subtree, keyed by `leaf`, the
+ * last leaf it covers (the leaf whose append completed it), and `level`, its height (2^level
+ * leaves); so the subtree at `level`, index i has leaf (i + 1) * 2^level - 1. Leaf n is the event
+ * at position n + 1. Rows are only ever added, in the transaction that inserts their events, and
+ * in key order: every append writes at the table's right edge (one page, not one per level).
  */
 export const LOG_TREE_SCHEMA = `
-  CREATE TABLE log_tree (
+  CREATE TABLE log_nodes (
+    leaf  INTEGER NOT NULL,
     level INTEGER NOT NULL,
-    idx   INTEGER NOT NULL,
     hash  BLOB    NOT NULL,
-    PRIMARY KEY (level, idx)
+    PRIMARY KEY (leaf, level)
   ) WITHOUT ROWID`;
+
+/** The last leaf of the subtree at `level`, index `index`: its row's key. */
+export const lastLeafOf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
+
+/**
+ * The tree as stores kept it before: keyed by (level, idx), which wrote one page per level at
+ * every append. Rewritten into `log_nodes`, in one transaction, when a store is opened for writing.
+ */
+const OLD_LOG_TREE = 'log_tree';
+
+export function migrateOldLogTree(db: Database): void {
+  if (!tableExists(db, OLD_LOG_TREE) || tableExists(db, 'log_nodes')) return;
+  db.transaction(() => {
+    db.exec(LOG_TREE_SCHEMA);
+    db.exec(`INSERT INTO log_nodes (leaf, level, hash)
+             SELECT (idx + 1) * (1 << level) - 1, level, hash FROM ${OLD_LOG_TREE} ORDER BY 1, 2`);
+    db.exec(`DROP TABLE ${OLD_LOG_TREE}`);
+  })();
+}
+
+const tableExists = (db: Database, name: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 export type StoredEventRow = EventRow;
 
@@ -78,54 +102,60 @@ export class StoredLeaves {
 }
 
 /**
- * The stored nodes that a page of leaves meets, read as one blob a level (the hashes of a level
- * concatenated in index order): no row, and no Buffer, per node. A level with a node missing is
- * read row by row instead.
+ * The stored nodes that a page of leaves completed, read as one blob (their hashes concatenated in
+ * key order) and a list of their keys: no row, and no Buffer, per node.
  */
 export class PageOfNodes {
-  private readonly packed: Statement<[number, number, number], { hashes: Buffer | null; n: number }>;
-  private readonly rows: Statement<[number, number, number], [number, Hash]>;
-  private levels: Array<{ first: number; hashes: Buffer } | { first: number; byIndex: Map<number, Hash> }> = [];
+  private readonly packed: Statement<[number, number], { hashes: Buffer | null; keys: string | null }>;
+  /** Per level, the offset in `hashes` of each node by its index less the level's first; -1 when not stored. */
+  private levels: Array<{ first: number; at: Int32Array }> = [];
+  private hashes: Buffer = Buffer.alloc(0);
 
   constructor(db: Database) {
     this.packed = db.prepare(
-      `SELECT CAST(group_concat(hash, '' ORDER BY idx) AS BLOB) AS hashes, count(*) AS n
-       FROM log_tree WHERE level = ? AND idx BETWEEN ? AND ?`,
+      `SELECT CAST(group_concat(hash, '') AS BLOB) AS hashes, group_concat(leaf || ':' || level) AS keys
+       FROM (SELECT leaf, level, hash FROM log_nodes WHERE leaf BETWEEN ? AND ? ORDER BY leaf, level)`,
     );
-    this.rows = db
-      .prepare('SELECT idx, hash FROM log_tree WHERE level = ? AND idx BETWEEN ? AND ?')
-      .raw(true) as unknown as Statement<[number, number, number], [number, Hash]>;
   }
 
-  /** Reads the nodes over leaves `firstLeaf` to `lastLeaf`, every level. */
+  /** Reads the nodes that leaves `firstLeaf` to `lastLeaf` completed, every level. */
   load(firstLeaf: number, lastLeaf: number): void {
+    const { hashes, keys } = this.packed.get(firstLeaf, lastLeaf)!;
+    this.hashes = hashes ?? Buffer.alloc(0);
     this.levels = [];
-    for (let level = 0; 2 ** level <= lastLeaf + 1; level++) {
-      const first = Math.floor(firstLeaf / 2 ** level);
-      const last = Math.floor(lastLeaf / 2 ** level);
-      const { hashes, n } = this.packed.get(level, first, last)!;
-      // Contiguous (the primary key makes them distinct) and each 32 bytes: one blob serves.
-      if (hashes && n === last - first + 1 && hashes.length === 32 * n) this.levels.push({ first, hashes });
-      else this.levels.push({ first, byIndex: new Map(this.rows.all(level, first, last)) });
+    const list = keys ? keys.split(',') : [];
+    if (this.hashes.length !== 32 * list.length) throw new Error('the log tree holds a node that is not 32 bytes');
+    for (const [n, key] of list.entries()) {
+      const colon = key.indexOf(':');
+      const leaf = Number(key.slice(0, colon));
+      const level = Number(key.slice(colon + 1));
+      const span = 2 ** level;
+      // A row whose key no subtree has (leaf + 1 not a multiple of its size) stands for no node.
+      if ((leaf + 1) % span !== 0) continue;
+      let at = this.levels[level];
+      if (!at) {
+        const first = Math.floor(firstLeaf / span);
+        at = this.levels[level] = { first, at: new Int32Array(Math.floor(lastLeaf / span) - first + 1).fill(-1) };
+      }
+      at.at[(leaf + 1) / span - 1 - at.first] = 32 * n;
     }
+  }
+
+  private offset(level: number, index: number): number {
+    const at = this.levels[level];
+    return at?.at[index - at.first] ?? -1;
   }
 
   /** The stored node (a copy-free view), undefined when not stored. */
   get(level: number, index: number): Hash | undefined {
-    const at = this.levels[level];
-    if (!at) return undefined;
-    if ('byIndex' in at) return at.byIndex.get(index);
-    const offset = 32 * (index - at.first);
-    return offset >= 0 && offset < at.hashes.length ? at.hashes.subarray(offset, offset + 32) : undefined;
+    const offset = this.offset(level, index);
+    return offset < 0 ? undefined : this.hashes.subarray(offset, offset + 32);
   }
 
   /** Whether the stored node is `hash`, with no view made. */
   equals(level: number, index: number, hash: Hash): boolean {
-    const at = this.levels[level];
-    if (!at) return false;
-    if ('byIndex' in at) return at.byIndex.get(index)?.equals(hash) ?? false;
-    const offset = 32 * (index - at.first);
-    return offset >= 0 && offset < at.hashes.length && hash.compare(at.hashes, offset, offset + 32) === 0;
+    const offset = this.offset(level, index);
+    return offset >= 0 && hash.compare(this.hashes, offset, offset + 32) === 0;
   }
 }
 
@@ -136,34 +166,34 @@ export function insertedRecordText(event: RecordedEvent, json: { data: string; m
 }
 
 export function hasLogTree(db: Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_tree'").get() !== undefined;
+  return tableExists(db, 'log_nodes');
 }
 
 /** The stored subtrees, read through any connection to the file (a reader sees committed rows only). */
 export class StoredLogTree implements SubtreeSource {
   private readonly nodeRow: Statement<[number, number], { hash: Buffer }>;
-  private readonly lastLeaf: Statement<[], { idx: number }>;
+  private readonly lastLeaf: Statement<[], { leaf: number }>;
 
   constructor(db: Database) {
-    this.nodeRow = db.prepare('SELECT hash FROM log_tree WHERE level = ? AND idx = ?');
-    this.lastLeaf = db.prepare('SELECT idx FROM log_tree WHERE level = 0 ORDER BY idx DESC LIMIT 1');
+    this.nodeRow = db.prepare('SELECT hash FROM log_nodes WHERE leaf = ? AND level = ?');
+    this.lastLeaf = db.prepare('SELECT leaf FROM log_nodes ORDER BY leaf DESC LIMIT 1');
   }
 
   /** Leaves hashed: the leaves are stored 0, 1, 2, … in one transaction with their events. */
   size(): number {
     const last = this.lastLeaf.get();
-    return last === undefined ? 0 : last.idx + 1;
+    return last === undefined ? 0 : last.leaf + 1;
   }
 
   node(level: number, index: number): Hash {
-    const row = this.nodeRow.get(level, index);
+    const row = this.nodeRow.get(lastLeafOf(level, index), level);
     if (!row) throw new MissingSubtreeError(level, index);
     return row.hash;
   }
 
   /** The node, or undefined when it is not stored. */
   find(level: number, index: number): Hash | undefined {
-    return this.nodeRow.get(level, index)?.hash;
+    return this.nodeRow.get(lastLeafOf(level, index), level)?.hash;
   }
 }
 
