@@ -171,6 +171,7 @@ describe('the audit of a log against its tree', () => {
     const raw = new Database(file);
     expect(auditLog(raw).differences).toEqual([]);
     raw.prepare('UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 1 AND leaf = 5').run(); // level 1, index 2
+    raw.prepare('UPDATE log_nodes SET hash = zeroblob(31) WHERE level = 0 AND leaf = 7').run(); // not a hash at all
     raw
       .prepare(
         'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?)',
@@ -182,6 +183,7 @@ describe('the audit of a log against its tree', () => {
     expect({ treeSize, events }).toEqual({ treeSize: 8, events: 9 });
     expect(differences.map(describeDifference)).toEqual([
       "event at position 5: the tree's node at level 1, index 2 is not the hash of its leaves",
+      "event at position 8: data changed (its hash is not the tree's leaf 7)",
       'event at position 9: not in the tree (the log has a row the tree never hashed)',
     ]);
   });

@@ -111,24 +111,32 @@ export class PageOfNodes {
   private levels: Array<{ first: number; at: Int32Array }> = [];
   private hashes: Buffer = Buffer.alloc(0);
 
+  private readonly rows: Statement<[number, number], [number, number, Buffer]>;
+
   constructor(db: Database) {
+    // Both lists are made from the same rows in the same order, so the n-th key is the n-th hash's.
     this.packed = db.prepare(
       `SELECT CAST(group_concat(hash, '') AS BLOB) AS hashes, group_concat(leaf || ':' || level) AS keys
        FROM (SELECT leaf, level, hash FROM log_nodes WHERE leaf BETWEEN ? AND ? ORDER BY leaf, level)`,
     );
+    this.rows = db
+      .prepare('SELECT leaf, level, hash FROM log_nodes WHERE leaf BETWEEN ? AND ? ORDER BY leaf, level')
+      .raw(true) as unknown as Statement<[number, number], [number, number, Buffer]>;
   }
 
   /** Reads the nodes that leaves `firstLeaf` to `lastLeaf` completed, every level. */
   load(firstLeaf: number, lastLeaf: number): void {
-    const { hashes, keys } = this.packed.get(firstLeaf, lastLeaf)!;
-    this.hashes = hashes ?? Buffer.alloc(0);
+    const packed = this.packed.get(firstLeaf, lastLeaf)!;
+    let keys = packed.keys ? packed.keys.split(',').map((key) => key.split(':').map(Number) as [number, number]) : [];
+    this.hashes = packed.hashes ?? Buffer.alloc(0);
+    if (this.hashes.length !== 32 * keys.length) {
+      // A stored hash is not 32 bytes (changed by hand): row by row, that one left out, so it reads as not stored.
+      const rows = this.rows.all(firstLeaf, lastLeaf).filter(([, , hash]) => hash.length === 32);
+      keys = rows.map(([leaf, level]) => [leaf, level]);
+      this.hashes = Buffer.concat(rows.map(([, , hash]) => hash));
+    }
     this.levels = [];
-    const list = keys ? keys.split(',') : [];
-    if (this.hashes.length !== 32 * list.length) throw new Error('the log tree holds a node that is not 32 bytes');
-    for (const [n, key] of list.entries()) {
-      const colon = key.indexOf(':');
-      const leaf = Number(key.slice(0, colon));
-      const level = Number(key.slice(colon + 1));
+    for (const [n, [leaf, level]] of keys.entries()) {
       const span = 2 ** level;
       // A row whose key no subtree has (leaf + 1 not a multiple of its size) stands for no node.
       if ((leaf + 1) % span !== 0) continue;
