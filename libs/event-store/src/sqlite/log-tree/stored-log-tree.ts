@@ -106,7 +106,7 @@ export class StoredLeaves {
  * key order) and a list of their keys: no row, and no Buffer, per node.
  */
 export class PageOfNodes {
-  private readonly packed: Statement<[number, number], { hashes: Buffer | null; keys: string | null }>;
+  private readonly packed: Statement<[number, number], { hashes: Buffer | null; keys: Buffer | null }>;
   /** Per level, the offset in `hashes` of each node by its index less the level's first; -1 when not stored. */
   private levels: Array<{ first: number; at: Int32Array }> = [];
   private hashes: Buffer = Buffer.alloc(0);
@@ -114,10 +114,11 @@ export class PageOfNodes {
   private readonly rows: Statement<[number, number], [number, number, Buffer]>;
 
   constructor(db: Database) {
-    // Both lists are made from the same rows in the same order, so the n-th key is the n-th hash's.
+    // Both lists are made from the same rows in the same order, so the n-th key is the n-th hash's;
+    // a key is leaf * 64 + level in 6 bytes, big-endian (printf's hex, then unhex: no string per row).
     this.packed = db.prepare(
-      `SELECT CAST(group_concat(hash, '') AS BLOB) AS hashes, group_concat(leaf || ':' || level) AS keys
-       FROM (SELECT leaf, level, hash FROM log_nodes WHERE leaf BETWEEN ? AND ? ORDER BY leaf, level)`,
+      `SELECT CAST(group_concat(hash, '') AS BLOB) AS hashes, unhex(group_concat(printf('%012x', leaf * 64 + level), '')) AS keys
+       FROM (SELECT leaf, level, hash FROM log_nodes WHERE leaf BETWEEN ? AND ? AND level BETWEEN 0 AND 63 ORDER BY leaf, level)`,
     );
     this.rows = db
       .prepare('SELECT leaf, level, hash FROM log_nodes WHERE leaf BETWEEN ? AND ? ORDER BY leaf, level')
@@ -127,23 +128,36 @@ export class PageOfNodes {
   /** Reads the nodes that leaves `firstLeaf` to `lastLeaf` completed, every level. */
   load(firstLeaf: number, lastLeaf: number): void {
     const packed = this.packed.get(firstLeaf, lastLeaf)!;
-    let keys = packed.keys ? packed.keys.split(',').map((key) => key.split(':').map(Number) as [number, number]) : [];
+    const keys = packed.keys ?? Buffer.alloc(0);
+    let leaves: ArrayLike<number> = [];
+    let levels: ArrayLike<number> = [];
     this.hashes = packed.hashes ?? Buffer.alloc(0);
-    if (this.hashes.length !== 32 * keys.length) {
+    if (this.hashes.length === (32 * keys.length) / 6) {
+      const count = keys.length / 6;
+      const leafOf = new Float64Array(count);
+      const levelOf = new Uint8Array(count);
+      for (let n = 0; n < count; n++) {
+        const key = keys.readUIntBE(6 * n, 6);
+        leafOf[n] = Math.floor(key / 64);
+        levelOf[n] = key % 64;
+      }
+      [leaves, levels] = [leafOf, levelOf];
+    } else {
       // A stored hash is not 32 bytes (changed by hand): row by row, that one left out, so it reads as not stored.
-      const rows = this.rows.all(firstLeaf, lastLeaf).filter(([, , hash]) => hash.length === 32);
-      keys = rows.map(([leaf, level]) => [leaf, level]);
+      const rows = this.rows.all(firstLeaf, lastLeaf).filter(([, level, hash]) => hash.length === 32 && level < 64);
+      [leaves, levels] = [rows.map((r) => r[0]), rows.map((r) => r[1])];
       this.hashes = Buffer.concat(rows.map(([, , hash]) => hash));
     }
     this.levels = [];
-    for (const [n, [leaf, level]] of keys.entries()) {
-      const span = 2 ** level;
+    for (let n = 0; n < leaves.length; n++) {
+      const leaf = leaves[n]!;
+      const span = 2 ** levels[n]!;
       // A row whose key no subtree has (leaf + 1 not a multiple of its size) stands for no node.
       if ((leaf + 1) % span !== 0) continue;
-      let at = this.levels[level];
+      let at = this.levels[levels[n]!];
       if (!at) {
         const first = Math.floor(firstLeaf / span);
-        at = this.levels[level] = { first, at: new Int32Array(Math.floor(lastLeaf / span) - first + 1).fill(-1) };
+        at = this.levels[levels[n]!] = { first, at: new Int32Array(Math.floor(lastLeaf / span) - first + 1).fill(-1) };
       }
       at.at[(leaf + 1) / span - 1 - at.first] = 32 * n;
     }
