@@ -97,6 +97,14 @@ export class CompactRange {
     return this.count;
   }
 
+  /** A range of the same leaves that the next appends to this one leave unchanged. */
+  clone(): CompactRange {
+    const copy = new CompactRange();
+    for (const [level, hash] of this.edge) copy.edge.set(level, hash);
+    copy.count = this.count;
+    return copy;
+  }
+
   /** Adds the next leaf; returns the complete subtrees it completed. */
   append(leaf: Hash): CompletedNode[] {
     const nodes = completedNodes(this.count, leaf, (level) => this.edge.get(level)!);

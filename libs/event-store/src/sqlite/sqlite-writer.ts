@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { CompactRange } from '@baytaq/integrity';
 import { checkExpectedRevision, detectRetry } from '../append-check';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store.port';
@@ -122,7 +123,11 @@ export class SqliteWriter {
     if (outcomes.some((o) => o.recorded)) {
       for (const [stream, revision] of this.batchRevisions) this.revisions.set(stream, revision);
       this.projection?.committed();
-    } else this.projection?.rolledBack();
+      this.logTree?.committed();
+    } else {
+      this.projection?.rolledBack();
+      this.logTree?.rolledBack();
+    }
     this.batchRevisions.clear();
     return outcomes;
   }
@@ -166,19 +171,22 @@ export class SqliteWriter {
     checkExpectedRevision(stream, expected, current);
     const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
     let stored: RecordedEvent[];
+    let treeEdge: CompactRange | undefined;
     if (this.logTree) {
       // Stored as canonical JSON: the tree hashes the very text stored, and so does `npm run verify`.
       const canonical = sealed.map(canonicalEvent);
       stored = canonical.map(({ event, parsed }, i) =>
         this.queries.insert(event, stream, current + 1 + i, recordedAt, parsed),
       );
-      this.logTree.appendStored(
+      treeEdge = this.logTree.appendStored(
         stored,
         canonical.map((c) => c.event.json),
       );
     } else stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
     const recorded = this.sealing ? this.sealing.plainOf(stored, events) : stored;
     this.projection?.apply(this.db, recorded);
+    // Nothing of this append can fail after this: its leaves are the tree's edge in this transaction.
+    if (treeEdge) this.logTree!.accept(treeEdge);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);
     return {

@@ -57,7 +57,14 @@ export class LogTreeMirror {
 
   /** Mirrors the next events of the store's log, read in its order, and hashes them: one transaction. */
   append(events: readonly RecordedEvent[]): void {
-    if (events.length > 0) this.appendAll(events);
+    if (events.length === 0) return;
+    try {
+      this.appendAll(events);
+    } catch (error) {
+      this.upkeep.rolledBack();
+      throw error;
+    }
+    this.upkeep.committed();
   }
 
   close(): void {
@@ -74,7 +81,7 @@ export class LogTreeMirror {
       mirrored.push({ ...event, position: String(info.lastInsertRowid) });
       json.push(texts);
     }
-    this.upkeep.appendStored(mirrored, json);
+    this.upkeep.accept(this.upkeep.appendStored(mirrored, json));
   }
 }
 

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referenceLeaf, referenceMth } from '../../../../integrity/src/testing/rfc6962-reference';
 import { event, uniqueStream } from '../../testing/conformance';
+import { serializeEvents } from '../sqlite-event-queries';
 import { SqliteEventStore } from '../sqlite-event-store';
+import { SqliteWriter } from '../sqlite-writer';
 import { describeDifference, auditLog } from './log-audit';
 import { SqliteLogTreeReader } from './sqlite-log-tree-reader';
 
@@ -234,5 +236,40 @@ describe('the JSON the tree hashes', () => {
     const differences = auditLog(raw).differences.map(describeDifference);
     raw.close();
     expect(differences).toEqual(["event at position 3: data changed (its hash is not the tree's leaf 2)"]);
+  });
+});
+
+describe('the tree edge kept in memory by the writer', () => {
+  it('forgets the leaves of an append that failed after they were hashed (its projection threw), alone or in a batch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baytaq-edge-'));
+    const file = join(dir, 'registry.sqlite');
+    await SqliteEventStore.open(file).close(); // the schema
+    const db = new Database(file);
+    const projection = {
+      apply: (_db: unknown, events: Array<{ type: string }>) => {
+        if (events.some((e) => e.type === 'Poison')) throw new Error('the projection refused it');
+      },
+      committed: () => undefined,
+      rolledBack: () => undefined,
+    };
+    const writer = new SqliteWriter(db, projection);
+    const append = (type: string) => ({
+      stream: uniqueStream(),
+      events: serializeEvents([event(type), event()]),
+      expected: 'no_stream' as const,
+    });
+    const at = '2026-01-01T00:00:00.000Z';
+    const batch = writer.commit([append('A'), append('Poison'), append('B')], at);
+    expect(batch.map((o) => (o.error ? 'refused' : 'stored'))).toEqual(['stored', 'refused', 'stored']);
+    expect(writer.commit([append('Poison')], at)[0]!.error).toBeDefined();
+    expect(writer.commit([append('C')], at)[0]!.error).toBeUndefined();
+    const inputs = leafInputs(file);
+    expect(inputs).toHaveLength(6);
+    const tree = new SqliteLogTreeReader(db);
+    expect(tree.size()).toBe(6);
+    for (let size = 1; size <= 6; size++) expect(tree.root(size)).toEqual(referenceMth(inputs.slice(0, size)));
+    expect(auditLog(db).differences).toEqual([]);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

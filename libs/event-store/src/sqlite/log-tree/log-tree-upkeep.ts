@@ -1,13 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../event-store.port';
-import {
-  CompactRange,
-  completedNodes,
-  type CompletedNode,
-  type Hash,
-  recordLeafHash,
-  recordTextLeafHash,
-} from '@baytaq/integrity';
+import { CompactRange, type CompletedNode, recordLeafHash, recordTextLeafHash } from '@baytaq/integrity';
 import {
   EVENT_ROWS_SQL,
   hasLogTree,
@@ -17,6 +10,7 @@ import {
   LOG_TREE_SCHEMA,
   type StoredEventRow,
   storedRecord,
+  MissingSubtreeError,
   StoredLogTree,
 } from './stored-log-tree';
 
@@ -25,14 +19,19 @@ const BUILD_PAGE = 10_000;
 
 /**
  * Keeps the log's tree in the writer's transactions: after an append's events are inserted, each
- * stored row is hashed and the subtrees it completes are stored. No state is kept between calls
- * (the left siblings are read back in the same transaction), so a rolled-back savepoint leaves
- * nothing to forget.
+ * stored row is hashed and the subtrees it completes are stored. The tree's right edge (the left
+ * siblings the next leaves need) is kept in memory, as committed and as the open transaction has
+ * it: an append's edge is taken (`accept`) only once all of it succeeded, and the transaction's
+ * edge only once it committed (`committed`), so a rolled-back savepoint or commit leaves nothing
+ * to forget (`rolledBack`).
  */
 export class LogTreeUpkeep {
   private readonly rows: Statement<[number, number], StoredEventRow>;
   private readonly insert: Statement<[number, number, Buffer]>;
   private readonly stored: StoredLogTree;
+  /** Read from the stored tree at the first append (a node missing there fails that append, not the opening). */
+  private committedEdge: CompactRange | undefined;
+  private edge: CompactRange | undefined;
 
   private constructor(db: Database) {
     this.rows = db.prepare(EVENT_ROWS_SQL);
@@ -59,25 +58,41 @@ export class LogTreeUpkeep {
   /**
    * Hashes one append's events into the tree, in order, as the writer inserted them: from the very
    * canonical JSON texts it stored (sealed), `json[i]` those of `events[i]`, so reading the rows back
-   * gives the same leaves.
+   * gives the same leaves. Answers the edge after them, for `accept` once the append succeeded.
    */
-  appendStored(events: readonly RecordedEvent[], json: ReadonlyArray<{ data: string; metadata: string }>): void {
-    const made = new Map<string, Hash>();
-    const sibling = (level: number, index: number) => made.get(`${level}/${index}`) ?? this.stored.node(level, index);
+  appendStored(
+    events: readonly RecordedEvent[],
+    json: ReadonlyArray<{ data: string; metadata: string }>,
+  ): CompactRange {
+    this.edge ??= this.committedEdge = CompactRange.resume(this.stored, this.stored.size());
+    const next = this.edge.clone();
     const first = Number(events[0]!.position);
     // A leaf must follow the last one stored: a gap would be a tree that no longer says what the log holds.
-    if (first > 1) this.stored.node(0, first - 2);
+    if (first !== next.size + 1) throw new MissingSubtreeError(0, first - 2);
     for (const [i, event] of events.entries()) {
-      const leaf = recordTextLeafHash(insertedRecordText(event, json[i]!));
-      for (const node of completedNodes(Number(event.position) - 1, leaf, sibling)) {
-        this.put(node);
-        made.set(`${node.level}/${node.index}`, node.hash);
-      }
+      for (const node of next.append(recordTextLeafHash(insertedRecordText(event, json[i]!)))) this.put(node);
     }
+    return next;
+  }
+
+  /** The append that `appendStored` answered `edge` succeeded as a whole (its savepoint stands). */
+  accept(edge: CompactRange): void {
+    this.edge = edge;
+  }
+
+  /** The transaction committed: what it accepted is the tree. */
+  committed(): void {
+    this.committedEdge = this.edge;
+  }
+
+  /** The transaction rolled back: the tree is what was committed. */
+  rolledBack(): void {
+    this.edge = this.committedEdge;
   }
 
   private build(): void {
     const range = new CompactRange();
+    this.committedEdge = this.edge = range;
     for (let from = 1; ; from += BUILD_PAGE) {
       const page = this.rows.all(from, from + BUILD_PAGE - 1);
       for (const row of page) {
