@@ -106,8 +106,9 @@ describe('read models after erasures', () => {
                 .all(id) as Array<{ name: string; erased_on: string | null }>;
               const name = officer ? foldStream(personDecider, app.people[id]!).profile!.name : ERASED_NAME;
               expect(versions.length).toBeGreaterThan(0);
+              // The name as a value: the store keeps JSON in RFC 8785 order, whatever order the event was written in.
               for (const v of versions)
-                expect(v).toEqual({ name: JSON.stringify(name), erased_on: expect.any(String) });
+                expect({ ...v, name: JSON.parse(v.name) as unknown }).toEqual({ name, erased_on: expect.any(String) });
               expect(models.reads.people.search(SURNAMES[id]!, KNOWN_NOW, 10).items).toEqual([]);
             }
             // Those not erased keep their data: the scan would see it.

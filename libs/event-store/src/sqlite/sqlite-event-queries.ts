@@ -42,14 +42,15 @@ export interface ParsedJson {
 /**
  * The event with its data and metadata rewritten as RFC 8785 canonical JSON, the form the log's
  * tree hashes (issue 14), so that a leaf is hashed from the stored text without parsing it; and
- * those values, parsed once.
+ * those values as every later read of the row gives them: parsed from the canonical text, so that
+ * their members come in its order (the inline projection and a rebuild then write the same JSON).
  */
 export function canonicalEvent(event: SerializedEvent): { event: SerializedEvent; parsed: ParsedJson } {
-  const parsed = {
-    data: JSON.parse(event.json.data) as JsonObject,
-    metadata: JSON.parse(event.json.metadata) as JsonObject,
+  const json = {
+    data: canonicalJson(JSON.parse(event.json.data)),
+    metadata: canonicalJson(JSON.parse(event.json.metadata)),
   };
-  const json = { data: canonicalJson(parsed.data), metadata: canonicalJson(parsed.metadata) };
+  const parsed = { data: JSON.parse(json.data) as JsonObject, metadata: JSON.parse(json.metadata) as JsonObject };
   return { event: { id: event.id, type: event.type, json }, parsed };
 }
 

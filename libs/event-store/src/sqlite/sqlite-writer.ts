@@ -169,21 +169,29 @@ export class SqliteWriter {
     const { stream, events, expected } = request;
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
-    const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
+    let written = events;
     let stored: RecordedEvent[];
     let treeEdge: CompactRange | undefined;
     if (this.logTree) {
       // Stored as canonical JSON: the tree hashes the very text stored, and so does `npm run verify`.
-      const canonical = sealed.map(canonicalEvent);
-      stored = canonical.map(({ event, parsed }, i) =>
+      // Made canonical before sealing too, so that every reader (the projection now, a rebuild, a
+      // read of the stream: unsealing puts the sealed fields back at their places) sees one order.
+      const canonical = events.map(canonicalEvent);
+      written = canonical.map((c) => c.event);
+      const sealed = this.sealing ? this.sealing.sealEvents(stream, written) : written;
+      const kept = sealed.map((e, i) => (e === written[i] ? canonical[i]! : canonicalEvent(e)));
+      stored = kept.map(({ event, parsed }, i) =>
         this.queries.insert(event, stream, current + 1 + i, recordedAt, parsed),
       );
       treeEdge = this.logTree.appendStored(
         stored,
-        canonical.map((c) => c.event.json),
+        kept.map((c) => c.event.json),
       );
-    } else stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
-    const recorded = this.sealing ? this.sealing.plainOf(stored, events) : stored;
+    } else {
+      const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
+      stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
+    }
+    const recorded = this.sealing ? this.sealing.plainOf(stored, written) : stored;
     this.projection?.apply(this.db, recorded);
     // Nothing of this append can fail after this: its leaves are the tree's edge in this transaction.
     if (treeEdge) this.logTree!.accept(treeEdge);
