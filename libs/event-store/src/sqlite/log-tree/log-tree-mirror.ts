@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '@baytaq/integrity';
 import type { EventStore, RecordedEvent } from '../../event-store.port';
 import { EVENT_COLUMNS, type EventRow } from '../sqlite-event-queries';
-import { configureConnection } from '../sqlite-schema';
+import { configureConnection, migrateEventTables } from '../sqlite-schema';
 import { LogTreeUpkeep } from './log-tree-upkeep';
 
 /** The mirror's file in the data directory. */
@@ -34,19 +34,11 @@ export class LogTreeMirror {
   static open(file: string): LogTreeMirror {
     const db = new Database(file);
     configureConnection(db);
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS events (
-        position        INTEGER PRIMARY KEY,
-        id              TEXT    NOT NULL UNIQUE,
-        stream          TEXT    NOT NULL,
-        revision        INTEGER NOT NULL,
-        type            TEXT    NOT NULL,
-        data            TEXT    NOT NULL,
-        metadata        TEXT    NOT NULL,
-        recorded_at     TEXT    NOT NULL,
-        source_position TEXT    NOT NULL UNIQUE,
-        UNIQUE (stream, revision)
-      )`);
+    // The embedded store's events table, and where the store holds each event.
+    migrateEventTables(db);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('events')").pluck().all();
+    if (!columns.includes('source_position')) db.exec('ALTER TABLE events ADD COLUMN source_position TEXT');
+    db.exec('CREATE UNIQUE INDEX IF NOT EXISTS events_source_position ON events (source_position)');
     return new LogTreeMirror(db);
   }
 
