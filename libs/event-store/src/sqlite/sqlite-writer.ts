@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { CompactRange } from '@baytaq/integrity';
 import { checkExpectedRevision, detectRetry } from '../append-check';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store.port';
@@ -169,32 +168,26 @@ export class SqliteWriter {
     const { stream, events, expected } = request;
     const current = this.batchRevisions.get(stream) ?? this.committedRevision(stream);
     checkExpectedRevision(stream, expected, current);
-    let written = events;
-    let stored: RecordedEvent[];
-    let treeEdge: CompactRange | undefined;
-    if (this.logTree) {
-      // Stored as canonical JSON: the tree hashes the very text stored, and so does `npm run verify`.
-      // Made canonical before sealing too, so that every reader (the projection now, a rebuild, a
-      // read of the stream: unsealing puts the sealed fields back at their places) sees one order.
-      const canonical = events.map(canonicalEvent);
-      written = canonical.map((c) => c.event);
-      const sealed = this.sealing ? this.sealing.sealEvents(stream, written) : written;
-      const kept = sealed.map((e, i) => (e === written[i] ? canonical[i]! : canonicalEvent(e)));
-      stored = kept.map(({ event, parsed }, i) =>
-        this.queries.insert(event, stream, current + 1 + i, recordedAt, parsed),
-      );
-      treeEdge = this.logTree.appendStored(
-        stored,
-        kept.map((c) => c.event.json),
-      );
-    } else {
-      const sealed = this.sealing ? this.sealing.sealEvents(stream, events) : events;
-      stored = sealed.map((e, i) => this.queries.insert(e, stream, current + 1 + i, recordedAt));
-    }
+    // With the tree, stored as canonical JSON (the tree hashes the very text stored, and so does
+    // `npm run verify`), made so before sealing too: every reader (the projection now, a rebuild, a
+    // read of the stream: unsealing puts the sealed fields back at their places) sees one order.
+    const canonical = this.logTree ? events.map(canonicalEvent) : undefined;
+    const written = canonical ? canonical.map((c) => c.event) : events;
+    const sealed = this.sealing ? this.sealing.sealEvents(stream, written) : written;
+    const kept = sealed.map((e, i) =>
+      !canonical ? { event: e, parsed: undefined } : e === written[i] ? canonical[i]! : canonicalEvent(e),
+    );
+    const stored = kept.map(({ event, parsed }, i) =>
+      this.queries.insert(event, stream, current + 1 + i, recordedAt, parsed),
+    );
+    const treeEdge = this.logTree?.appendStored(
+      stored,
+      kept.map((k) => k.event.json),
+    );
     const recorded = this.sealing ? this.sealing.plainOf(stored, written) : stored;
     this.projection?.apply(this.db, recorded);
     // Nothing of this append can fail after this: its leaves are the tree's edge in this transaction.
-    if (treeEdge) this.logTree!.accept(treeEdge);
+    if (treeEdge) this.logTree?.accept(treeEdge);
     const last = recorded[recorded.length - 1]!;
     this.batchRevisions.set(stream, last.revision);
     return {
