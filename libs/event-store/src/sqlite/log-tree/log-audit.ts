@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CompactRange, type Hash } from '@baytaq/integrity';
-import { LeafHashingThreads } from './leaf-hashing-thread';
+import { LeafHashingThread } from './leaf-hashing-thread';
 import { LEAF_INPUT_SQL, PageOfNodes, StoredLeaves, StoredLogTree } from './stored-log-tree';
 
 /** What differs between the stored events and the stored tree, at an event position (leaf + 1). */
@@ -47,12 +47,6 @@ export interface AuditResult {
 }
 
 const PAGE = 10_000;
-/**
- * Threads hashing leaves for `hashOnThread`, beside the one comparing the tree. Measured on two
- * cores, 200,000 events: one 186,000-199,000 events/s, two 151,000-168,000 (they contend with the
- * comparing thread), none 136,000-168,000.
- */
-const HASHING_THREADS = 1;
 /** Stands for a leaf neither the log nor the tree has, so that the rest is still compared. */
 const UNKNOWN_LEAF = Buffer.alloc(32);
 const MAX_DIFFERENCES = 1_000;
@@ -85,7 +79,7 @@ export function auditLog(db: Database, options: AuditOptions = {}): AuditResult 
   const page = new PageOfNodes(db);
   const lastStart = Math.max(lastPosition, treeSize);
   const thread = options.hashOnThread
-    ? new LeafHashingThreads(options.hashOnThread, LEAF_INPUT_SQL, from + 1, lastStart, PAGE, HASHING_THREADS)
+    ? new LeafHashingThread(options.hashOnThread, LEAF_INPUT_SQL, from + 1, lastStart, PAGE)
     : undefined;
   try {
     auditPages(new StoredLeaves(db, thread));

@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 import { type Hash, type LogRecord, type LogRecordText, recordLeafHash, type SubtreeSource } from '@baytaq/integrity';
 import type { RecordedEvent } from '../../event-store.port';
 import { EVENT_COLUMNS, type EventRow } from '../sqlite-event-queries';
-import type { LeafHashingThreads } from './leaf-hashing-thread';
+import type { LeafHashingThread } from './leaf-hashing-thread';
 
 /**
  * The log's Merkle tree in the store's own file: one row per complete subtree, keyed by `leaf`, the
@@ -79,7 +79,7 @@ export class StoredLeaves {
   /** `thread`: the fast leaves are hashed there, ahead, from pages of the same bounds as asked here. */
   constructor(
     db: Database,
-    private readonly thread?: LeafHashingThreads,
+    private readonly thread?: LeafHashingThread,
   ) {
     this.inputs = db.prepare(LEAF_INPUT_SQL).raw(true) as unknown as Statement<[number, number], [number, string]>;
     this.row = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`);
