@@ -8,7 +8,9 @@ import { event, uniqueStream } from '../../testing/conformance';
 import { serializeEvents } from '../sqlite-event-queries';
 import { SqliteEventStore } from '../sqlite-event-store';
 import { SqliteWriter } from '../sqlite-writer';
+import { canonicalRecordOfText } from '@baytaq/integrity';
 import { describeDifference, auditLog } from './log-audit';
+import { LEAF_INPUT_SQL, type StoredEventRow } from './stored-log-tree';
 import { SqliteLogTreeReader } from './sqlite-log-tree-reader';
 
 type Open = (file: string) => Promise<SqliteEventStore>;
@@ -217,6 +219,43 @@ describe('the JSON the tree hashes', () => {
     expect(rowsOf()).toEqual([
       { data: '{"a":{"b":[2,1.5],"y":"Синтетов"},"z":1e+21}', metadata: '{"c":null,"k":true}' },
     ]);
+  });
+
+  it("is put together by SQLite (verify's quick leaf input) exactly as canonicalRecordOfText puts it", async () => {
+    const store = SqliteEventStore.open(file);
+    const odd = {
+      quote: 'a "b" \\ c',
+      lines: 'один\nдва\t€',
+      control: '\u0001\u001f',
+      emoji: '🌿',
+      n: [1e21, -0, 0.1],
+    };
+    for (let i = 0; i < 5; i++) {
+      await store.append(
+        uniqueStream(),
+        [{ ...event('Counted'), data: { ...odd, i }, metadata: { actor: `a"${i}` } }],
+        'no_stream',
+      );
+    }
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const inputs = db.prepare(LEAF_INPUT_SQL).raw(true).all(1, 5) as Array<[number, string]>;
+    const rows = db.prepare('SELECT * FROM events ORDER BY position').all() as StoredEventRow[];
+    db.close();
+    expect(inputs.map(([, input]) => input)).toEqual(
+      rows.map(
+        (row) =>
+          `\u0000${canonicalRecordOfText({
+            eventId: row.id,
+            stream: row.stream,
+            revision: row.revision,
+            type: row.type,
+            dataJson: row.data,
+            metadataJson: row.metadata,
+            recordedAt: row.recorded_at,
+          })}`,
+      ),
+    );
   });
 
   it('of a store whose rows were stored before they were canonical still verifies, and a changed value does not', async () => {
